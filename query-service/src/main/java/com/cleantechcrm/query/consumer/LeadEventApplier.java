@@ -35,8 +35,7 @@ public class LeadEventApplier {
     /** Names every read-model table, including the positions, for a rebuild to empty. */
     public List<String> readModelTables() {
         return Stream.concat(
-                        Stream.of("lead_event_position"),
-                        projections.stream().flatMap(p -> p.tables().stream()))
+                        Stream.of("lead_event_position"), projections.stream().flatMap(p -> p.tables().stream()))
                 .toList();
     }
 
@@ -75,8 +74,8 @@ public class LeadEventApplier {
 
     private LeadEvent readConsistentEvent(String recordKey, LeadEventEnvelope envelope) {
         if (envelope.leadId() == null || envelope.organizationId() == null || envelope.occurredAt() == null) {
-            throw new RejectedEventException("envelope " + envelope.eventId()
-                    + " is missing lead_id, organization_id or occurred_at");
+            throw new RejectedEventException(
+                    "envelope " + envelope.eventId() + " is missing lead_id, organization_id or occurred_at");
         }
         LeadEvent event = LeadEventTypes.read(eventMapper, envelope);
         if (!envelope.leadId().equals(event.leadId())) {

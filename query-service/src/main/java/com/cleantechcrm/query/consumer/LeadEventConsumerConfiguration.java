@@ -7,6 +7,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -24,6 +25,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
@@ -45,6 +47,12 @@ import org.springframework.util.backoff.FixedBackOff;
 class LeadEventConsumerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LeadEventConsumerConfiguration.class);
+
+    /** One admin client for the health check and the rebuild, closed when the application stops. */
+    @Bean(destroyMethod = "close")
+    Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
+        return Admin.create(kafkaAdmin.getConfigurationProperties());
+    }
 
     @Bean
     NewTopic leadEventsTopic(@Value("${crm.kafka.topic-partitions}") int partitions) {
@@ -95,8 +103,7 @@ class LeadEventConsumerConfiguration {
         };
 
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(1_000L, 2));
-        handler.addNotRetryableExceptions(
-                LeadEventTypes.UnreadableEventException.class, RejectedEventException.class);
+        handler.addNotRetryableExceptions(LeadEventTypes.UnreadableEventException.class, RejectedEventException.class);
         handler.setBackOffFunction(LeadEventConsumerConfiguration::backOffFor);
         return handler;
     }

@@ -16,10 +16,10 @@ import org.springframework.stereotype.Component;
  * of the whole topic fast, and it is just as safe here.
  */
 @Component
-class LeadEventListener {
+public class LeadEventListener {
 
     /** The listener container id, which the rebuild uses to stop and start consumption. */
-    static final String CONTAINER_ID = "lead-events";
+    public static final String CONTAINER_ID = "lead-events";
 
     private final LeadEventApplier applier;
     private final EventOutcomeMetrics metrics;
@@ -32,8 +32,8 @@ class LeadEventListener {
     @KafkaListener(id = CONTAINER_ID, topics = LeadTopics.LEAD_EVENTS, groupId = "${spring.kafka.consumer.group-id}")
     void onRecord(ConsumerRecord<String, LeadEventEnvelope> record) {
         if (record.value() == null) {
-            throw new RejectedEventException("record at offset " + record.offset() + " of partition "
-                    + record.partition() + " has no value");
+            throw new RejectedEventException(
+                    "record at offset " + record.offset() + " of partition " + record.partition() + " has no value");
         }
         metrics.record(applier.apply(record.key(), record.value()));
     }

@@ -30,8 +30,7 @@ class LeadEventPositions {
      * @return true when the position moved, false when the event was applied before
      */
     boolean advance(UUID leadId, UUID organizationId, long sequence, long globalPosition) {
-        int updated = jdbc.sql(
-                        """
+        int updated = jdbc.sql("""
                         insert into lead_event_position (lead_id, organization_id, last_sequence, last_global_position)
                         values (?, ?, ?, ?)
                         on conflict (lead_id) do update

@@ -32,8 +32,7 @@ class LeadHistoryProjection implements LeadProjection {
     /** Records the event as it came, whatever its type, so the history also shows events no other model uses. */
     @Override
     public void apply(LeadEventEnvelope envelope, LeadEvent event) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into lead_history (lead_id, sequence_number, organization_id, event_id, event_type,
                                                   revision, occurred_at, api_key_id, request_id, payload,
                                                   global_position)

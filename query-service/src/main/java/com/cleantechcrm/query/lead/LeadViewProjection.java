@@ -69,8 +69,7 @@ class LeadViewProjection implements LeadProjection {
                 event.procurementEstimatedDuration(),
                 event.organizationType()));
         Timestamp occurredAt = Timestamp.from(envelope.occurredAt());
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into lead_view (lead_id, organization_id, name, email, company, organization_type,
                                                sustainability_score, compliance_status, compliance_requirements,
                                                procurement_estimated_duration, procurement_stage, deal_value,
@@ -125,8 +124,7 @@ class LeadViewProjection implements LeadProjection {
     }
 
     private void on(PlaybookApplied event, LeadEventEnvelope envelope) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into lead_playbook (lead_id, sequence_number, organization_id, playbook_id,
                                                    strategy_type, focus_areas, timeline, resources, applied_at)
                         values (?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?)
@@ -178,5 +176,4 @@ class LeadViewProjection implements LeadProjection {
             throw new IllegalStateException("Failed to write a list of strings as JSON.", e);
         }
     }
-
 }

@@ -53,28 +53,30 @@ class PipelineStatisticsProjection implements LeadProjection {
     }
 
     private void on(LeadCreated event, LeadEventEnvelope envelope) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into stats_lead (lead_id, organization_id, lifecycle_stage, deal_value,
                                                 compliance_status, reached_mql, reached_sql, reached_won)
                         values (?, ?, 'LEAD', ?, ?, false, false, false)
                         """)
-                .params(event.leadId(), event.organizationId(), event.dealValue(), event.complianceStatus().name())
+                .params(
+                        event.leadId(),
+                        event.organizationId(),
+                        event.dealValue(),
+                        event.complianceStatus().name())
                 .update();
 
-        OrganizationDelta delta = OrganizationDelta.NONE
-                .withPipelineValue(event.dealValue())
-                .withCompliance(event.complianceStatus(), 1);
+        OrganizationDelta delta =
+                OrganizationDelta.NONE.withPipelineValue(event.dealValue()).withCompliance(event.complianceStatus(), 1);
         addToOrganization(event.organizationId(), delta);
         recordPipelineChange(envelope, event.dealValue());
     }
 
     private void on(ComplianceUpdated event) {
-        ComplianceStatus previous = ComplianceStatus.valueOf(jdbc.sql(
-                        "select compliance_status from stats_lead where lead_id = ?")
-                .param(event.leadId())
-                .query(String.class)
-                .single());
+        ComplianceStatus previous =
+                ComplianceStatus.valueOf(jdbc.sql("select compliance_status from stats_lead where lead_id = ?")
+                        .param(event.leadId())
+                        .query(String.class)
+                        .single());
         jdbc.sql("update stats_lead set compliance_status = ? where lead_id = ?")
                 .params(event.status().name(), event.leadId())
                 .update();
@@ -102,8 +104,7 @@ class PipelineStatisticsProjection implements LeadProjection {
         }
         delta = delta.withPipelineValue(pipelineChange);
 
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         update stats_lead
                            set lifecycle_stage = ?,
                                reached_mql = reached_mql or ?,
@@ -144,8 +145,7 @@ class PipelineStatisticsProjection implements LeadProjection {
     }
 
     private void addToOrganization(UUID organizationId, OrganizationDelta delta) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into stats_organization (organization_id, pipeline_value, reached_mql, reached_sql,
                                                         reached_won, compliance_pending, compliance_approved,
                                                         compliance_rejected)
@@ -175,8 +175,7 @@ class PipelineStatisticsProjection implements LeadProjection {
         if (delta.signum() == 0) {
             return;
         }
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         insert into stats_pipeline_change (lead_id, sequence_number, organization_id, occurred_at, delta)
                         values (?, ?, ?, ?, ?)
                         """)
