@@ -82,17 +82,18 @@ public abstract class QueryServiceIntegrationTest {
     /** Publishes envelopes keyed by lead id and waits for the broker to acknowledge each. */
     protected void publish(LeadEventEnvelope... envelopes) {
         for (LeadEventEnvelope envelope : envelopes) {
-            try {
-                publishRaw(envelope.leadId().toString(), EVENT_JSON.writeValueAsBytes(envelope));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            publishRaw(envelope.leadId().toString(), toJson(envelope));
         }
     }
 
     protected void publishRaw(String key, byte[] value) {
+        publishRaw(null, key, value);
+    }
+
+    /** Publishes raw bytes to the given partition, or to the key's partition when it is null. */
+    protected void publishRaw(Integer partition, String key, byte[] value) {
         try {
-            producer().send(LeadTopics.LEAD_EVENTS, key, value).get(10, TimeUnit.SECONDS);
+            producer().send(LeadTopics.LEAD_EVENTS, partition, key, value).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("Failed to publish a test record with key " + key, e);
         }
@@ -101,6 +102,14 @@ public abstract class QueryServiceIntegrationTest {
     /** Waits until the consumer has applied the stream's events up to its last sequence number. */
     protected void awaitApplied(LeadEventStream stream) {
         awaitApplied(stream.leadId(), stream.lastSequence());
+    }
+
+    protected static byte[] toJson(LeadEventEnvelope envelope) {
+        try {
+            return EVENT_JSON.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     protected void awaitApplied(UUID leadId, long sequence) {
