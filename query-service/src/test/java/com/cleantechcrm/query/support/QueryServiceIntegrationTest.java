@@ -25,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
@@ -44,6 +45,8 @@ import org.springframework.test.context.ActiveProfiles;
  * broker, shared by every subclass through Spring's context cache. Tests publish envelopes with a plain producer and
  * call the endpoints with minted internal tokens. Each test uses new organisation and lead ids.
  */
+// Boot turns metric exporters off in tests unless asked, and the Prometheus endpoint is part of the product.
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @EmbeddedKafka(
