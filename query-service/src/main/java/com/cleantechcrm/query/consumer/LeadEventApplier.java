@@ -122,7 +122,7 @@ public class LeadEventApplier {
         }
     }
 
-    /** What {@link #apply} did with an envelope. */
+    /** The result of {@link #apply} for one envelope. */
     public enum Outcome {
         APPLIED,
         SKIPPED

@@ -40,7 +40,7 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Error handling of the lead-event consumer. A record that cannot be read or contradicts the lead's events goes to
  * the dead-letter topic at once, with the exception in the record headers. A database that is down or busy is
- * retried with exponential backoff until it answers, because skipping the record would lose the event from the read
+ * retried with exponential backoff until it is reachable again, because skipping the record would lose the event from the read
  * models. Any other failure is retried twice and then dead-lettered, so one bad record never stops the partition.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +48,7 @@ class LeadEventConsumerConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(LeadEventConsumerConfiguration.class);
 
-    /** One admin client for the health check and the rebuild, closed when the application stops. */
+    /** Creates the admin client that the health check and the rebuild share. Spring closes it on shutdown. */
     @Bean(destroyMethod = "close")
     Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
         return Admin.create(kafkaAdmin.getConfigurationProperties());
@@ -67,8 +67,8 @@ class LeadEventConsumerConfiguration {
     }
 
     /**
-     * The producer of dead letters. A record whose bytes could not be deserialized is republished as the original
-     * bytes; a record that was read but rejected is republished as its envelope.
+     * Creates the producer of dead letters. A record whose bytes could not be deserialized is republished as the
+     * original bytes. A record that was read but rejected is republished as its envelope.
      */
     @Bean
     KafkaTemplate<Object, Object> deadLetterKafkaTemplate(KafkaProperties properties) {
@@ -108,7 +108,7 @@ class LeadEventConsumerConfiguration {
         return handler;
     }
 
-    /** Retries database outages without limit; returns null for every other failure to use the default backoff. */
+    /** Retries database outages without limit. Returns null for every other failure, which selects the default backoff. */
     private static BackOff backOffFor(ConsumerRecord<?, ?> record, Exception exception) {
         if (!isTransientDatabaseFailure(exception)) {
             return null;

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * Feeds every record of the lead-event topic to the {@link LeadEventApplier}.
  *
- * <p>The container runs with {@code AckMode.BATCH} and auto-commit off: it commits the offsets of a poll only after
+ * <p>The container runs with {@code AckMode.BATCH} and auto-commit off. It commits the offsets of a poll only after
  * this method has returned for every record of it, and this method returns only after the record's database
  * transaction committed. A crash in between redelivers records, which the applier then skips by sequence number.
  * BATCH is used instead of RECORD because it commits once per poll rather than once per event, which keeps a rebuild

@@ -11,7 +11,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Reports whether the Kafka cluster answers, as health contributor {@code kafka}. Spring Boot 3.5 ships no Kafka
+ * Reports whether the Kafka cluster responds, as health contributor {@code kafka}. Spring Boot 3.5 ships no Kafka
  * health indicator, so this one asks the cluster for its id and brokers, with a timeout of {@value #TIMEOUT_MS} ms.
  */
 @Component("kafka")

@@ -2,6 +2,7 @@ package com.cleantechcrm.query.history;
 
 import com.cleantechcrm.events.EventJson;
 import com.cleantechcrm.query.lead.LeadIds;
+import com.cleantechcrm.query.lead.LeadVersionWaiter;
 import com.cleantechcrm.support.security.Caller;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /leads/{id}/history}: the lead's events in sequence order, for auditors. */
@@ -20,15 +23,22 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadHistoryController {
 
     private final JdbcClient jdbc;
+    private final LeadVersionWaiter versionWaiter;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
 
-    LeadHistoryController(JdbcClient jdbc) {
+    LeadHistoryController(JdbcClient jdbc, LeadVersionWaiter versionWaiter) {
         this.jdbc = jdbc;
+        this.versionWaiter = versionWaiter;
     }
 
     @GetMapping("/leads/{id}/history")
-    LeadHistoryResponse history(Caller caller, @PathVariable("id") String id) {
+    LeadHistoryResponse history(
+            Caller caller,
+            @PathVariable("id") String id,
+            @RequestHeader(name = LeadVersionWaiter.HEADER, required = false) String minPositionHeader,
+            @RequestParam(name = LeadVersionWaiter.PARAMETER, required = false) String minPosition) {
         UUID leadId = LeadIds.parseOrNotFound(id);
+        versionWaiter.awaitRequestedVersion(caller.organizationId(), leadId, minPositionHeader, minPosition);
         List<HistoryEvent> events = jdbc.sql("""
                         select event_type, occurred_at, sequence_number, api_key_id, request_id, payload
                           from lead_history
@@ -56,7 +66,7 @@ class LeadHistoryController {
         try {
             return eventJson.readTree(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("lead_history holds an invalid payload: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("lead_history contains an invalid payload: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -16,12 +16,12 @@ public final class LeadIds {
     public static UUID parseOrNotFound(String id) {
         try {
             UUID parsed = UUID.fromString(id);
-            // UUID.fromString also accepts short forms such as 1-1-1-1-1; only the canonical form names a lead.
+            // UUID.fromString also accepts short forms such as 1-1-1-1-1, but only the canonical form names a lead.
             if (parsed.toString().equalsIgnoreCase(id)) {
                 return parsed;
             }
         } catch (IllegalArgumentException e) {
-            // Falls through to the not-found answer.
+            // Falls through to the not-found exception below.
         }
         throw notFound(id);
     }

@@ -4,6 +4,7 @@ import com.cleantechcrm.support.security.Caller;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -12,9 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 class LeadQueryController {
 
     private final LeadReadRepository leads;
+    private final LeadVersionWaiter versionWaiter;
 
-    LeadQueryController(LeadReadRepository leads) {
+    LeadQueryController(LeadReadRepository leads, LeadVersionWaiter versionWaiter) {
         this.leads = leads;
+        this.versionWaiter = versionWaiter;
     }
 
     @GetMapping("/leads")
@@ -42,8 +45,13 @@ class LeadQueryController {
     }
 
     @GetMapping("/leads/{id}")
-    LeadResponse find(Caller caller, @PathVariable("id") String id) {
+    LeadResponse find(
+            Caller caller,
+            @PathVariable("id") String id,
+            @RequestHeader(name = LeadVersionWaiter.HEADER, required = false) String minPositionHeader,
+            @RequestParam(name = LeadVersionWaiter.PARAMETER, required = false) String minPosition) {
         UUID leadId = LeadIds.parseOrNotFound(id);
+        versionWaiter.awaitRequestedVersion(caller.organizationId(), leadId, minPositionHeader, minPosition);
         return leads.find(caller.organizationId(), leadId).orElseThrow(() -> LeadIds.notFound(leadId));
     }
 }

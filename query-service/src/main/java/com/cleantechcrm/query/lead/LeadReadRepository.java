@@ -159,7 +159,7 @@ class LeadReadRepository {
         try {
             return json.readValue(jsonArray, STRING_LIST);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A read-model column holds invalid JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalStateException("A read-model column contains invalid JSON: " + e.getOriginalMessage(), e);
         }
     }
 

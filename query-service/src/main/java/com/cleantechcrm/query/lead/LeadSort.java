@@ -35,7 +35,7 @@ enum LeadSort {
         return parameterValue;
     }
 
-    /** The SQL that selects the sort key of a {@code lead_view v} row. */
+    /** Returns the SQL that selects the sort key of a {@code lead_view v} row. */
     String keyExpression() {
         return keyExpression;
     }
@@ -45,7 +45,7 @@ enum LeadSort {
         return keyExpression + direction + ", v.lead_id" + direction;
     }
 
-    /** The condition that selects rows after the cursor position, with two parameters: the key and the lead id. */
+    /** Returns the condition that selects rows after the cursor, with two parameters: the key and the lead id. */
     String afterCursorCondition() {
         return "(" + keyExpression + ", v.lead_id) " + (descending ? "<" : ">") + " (?, ?)";
     }

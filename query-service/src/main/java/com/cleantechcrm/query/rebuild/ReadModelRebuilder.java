@@ -35,7 +35,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Recreates every read model from the lead-event topic: it stops the listener container, empties the read-model
+ * Recreates every read model from the lead-event topic. It stops the listener container, empties the read-model
  * tables and the positions, moves the consumer group's offsets to the beginning of every partition, and starts the
  * container again. A monitor then marks the rebuild completed once the group's committed offsets reach the topic end
  * seen at the start.

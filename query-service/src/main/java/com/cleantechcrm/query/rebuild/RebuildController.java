@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Read-model rebuild for operators (scope {@code admin}). {@code POST /admin/read-models/rebuild} answers {@code 202
+ * Read-model rebuild for operators (scope {@code admin}). {@code POST /admin/read-models/rebuild} returns {@code 202
  * Accepted} with the rebuild's status as soon as the replay has started, and {@code Location} points to {@code GET
  * /admin/read-models/rebuild/status}, which shows the progress until the state is {@code COMPLETED}. Reads during a
  * rebuild see partly rebuilt read models.

@@ -16,7 +16,7 @@ public class LeadScoring {
     static final double FULL_DEAL_VALUE = 10_000_000;
 
     /** The procurement duration in days at which the procurement factor reaches 0. */
-    static final int LONGEST_PROCUREMENT_DAYS = 3650;
+    static final int MAX_PROCUREMENT_DAYS = 3650;
 
     private final LeadScoreWeights weights;
 
@@ -47,8 +47,8 @@ public class LeadScoring {
     }
 
     static double procurementFactor(int durationDays) {
-        int capped = Math.max(0, Math.min(durationDays, LONGEST_PROCUREMENT_DAYS));
-        return 1 - (double) capped / LONGEST_PROCUREMENT_DAYS;
+        int capped = Math.max(0, Math.min(durationDays, MAX_PROCUREMENT_DAYS));
+        return 1 - (double) capped / MAX_PROCUREMENT_DAYS;
     }
 
     static double organizationTypeFactor(OrganizationType type) {

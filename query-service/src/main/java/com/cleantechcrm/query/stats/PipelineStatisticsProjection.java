@@ -118,7 +118,7 @@ class PipelineStatisticsProjection implements LeadProjection {
         recordPipelineChange(envelope, pipelineChange);
     }
 
-    /** Changes the pipeline by the difference when the lead is open; a closed lead's value is not in the pipeline. */
+    /** Changes the pipeline by the difference when the lead is open. A closed lead's value is not in the pipeline. */
     private void on(DealValueChanged event, LeadEventEnvelope envelope) {
         LeadFacts lead = find(event.leadId());
         jdbc.sql("update stats_lead set deal_value = ? where lead_id = ?")
@@ -188,7 +188,7 @@ class PipelineStatisticsProjection implements LeadProjection {
                 .update();
     }
 
-    /** What the statistics remember of one lead. */
+    /** The facts about one lead that the statistics keep. */
     private record LeadFacts(
             LifecycleStage stage, BigDecimal dealValue, boolean reachedMql, boolean reachedSql, boolean reachedWon) {}
 

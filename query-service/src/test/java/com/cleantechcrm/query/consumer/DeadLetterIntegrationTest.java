@@ -30,7 +30,7 @@ class DeadLetterIntegrationTest extends QueryServiceIntegrationTest {
     private EventOutcomeMetrics metrics;
 
     @Test
-    void unreadableRecordsGoToDeadLetterTopicAndLaterRecordsStillApply() {
+    void unreadableRecordsAreDeadLettered() {
         long deadLetteredBefore = metrics.snapshot().deadLettered();
         UUID org = newOrganization();
 
@@ -99,7 +99,7 @@ class DeadLetterIntegrationTest extends QueryServiceIntegrationTest {
     }
 
     @Test
-    void eventForUnknownLeadGoesToDeadLetterTopic() {
+    void eventForUnknownLeadIsDeadLettered() {
         UUID org = newOrganization();
         LeadEventStream lead = new LeadEventStream(org);
         lead.created("1000");

@@ -19,7 +19,8 @@ class ActuatorIntegrationTest extends QueryServiceIntegrationTest {
         JsonNode body = response.getBody();
         assertThat(body.path("status").asText()).isEqualTo("UP");
         assertThat(body.path("components").path("db").path("status").asText()).isEqualTo("UP");
-        assertThat(body.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(body.path("components").path("kafka").path("status").asText())
+                .isEqualTo("UP");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -172,6 +173,32 @@ class LeadProjectionIntegrationTest extends QueryServiceIntegrationTest {
         JsonNode body = get("/leads/" + lead.leadId(), org).getBody();
         assertThat(body.path("deal_value").decimalValue()).isEqualByComparingTo("3000");
         assertThat(body.path("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void minPositionWaitsForVersion() {
+        UUID org = newOrganization();
+        LeadEventStream lead = new LeadEventStream(org);
+        publish(lead.created("1000"), lead.dealValueChanged("2000"), lead.dealValueChanged("3000"));
+
+        HttpHeaders headers = authorized(org, ALL_SCOPES);
+        headers.set("X-Min-Position", "2");
+        ResponseEntity<JsonNode> view =
+                http.exchange("/leads/" + lead.leadId(), HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
+        ResponseEntity<JsonNode> history = get("/leads/" + lead.leadId() + "/history?min_position=2", org);
+
+        assertThat(view.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(view.getBody().path("version").asLong()).isEqualTo(2);
+        assertThat(view.getBody().path("deal_value").decimalValue()).isEqualByComparingTo("3000");
+        assertThat(history.getBody().path("events")).hasSize(3);
+    }
+
+    @Test
+    void invalidMinPositionIsRejected() {
+        ResponseEntity<JsonNode> response = get("/leads/" + UUID.randomUUID() + "?min_position=-1", newOrganization());
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().path("error").path("code").asText()).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

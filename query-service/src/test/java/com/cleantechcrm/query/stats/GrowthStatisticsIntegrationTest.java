@@ -104,7 +104,7 @@ class GrowthStatisticsIntegrationTest extends QueryServiceIntegrationTest {
 
         JsonNode rates = stats(org, 30).path("conversion_rates");
 
-        // Reached MQL: 4 leads; reached SQL: 3 (all but the lost one); reached WON: 2.
+        // 4 leads reached MQL, 3 reached SQL (all but the lost one) and 2 reached WON.
         assertThat(rates.path("mql_to_sql").asDouble()).isCloseTo(0.75, within(1e-9));
         assertThat(rates.path("sql_to_won").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
     }
