@@ -69,6 +69,12 @@ public class LeadEventApplier {
         for (LeadProjection projection : projections) {
             projection.apply(envelope, event);
         }
+        log.debug(
+                "Applied event {} ({}) of lead {} at sequence {}.",
+                envelope.eventId(),
+                envelope.eventType(),
+                envelope.leadId(),
+                envelope.sequenceNumber());
         return Outcome.APPLIED;
     }
 
@@ -78,6 +84,7 @@ public class LeadEventApplier {
                     "envelope " + envelope.eventId() + " is missing lead_id, organization_id or occurred_at");
         }
         LeadEvent event = LeadEventTypes.read(eventMapper, envelope);
+        RequiredFields.check(String.valueOf(envelope.eventId()), event);
         if (!envelope.leadId().equals(event.leadId())) {
             throw new RejectedEventException("envelope " + envelope.eventId() + " names lead " + envelope.leadId()
                     + " but its payload names lead " + event.leadId());

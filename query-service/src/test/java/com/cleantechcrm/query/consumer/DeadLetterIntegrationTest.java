@@ -6,6 +6,7 @@ import com.cleantechcrm.events.LeadEventEnvelope;
 import com.cleantechcrm.events.LeadTopics;
 import com.cleantechcrm.query.support.LeadEventStream;
 import com.cleantechcrm.query.support.QueryServiceIntegrationTest;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,6 +112,21 @@ class DeadLetterIntegrationTest extends QueryServiceIntegrationTest {
 
         assertThat(header(deadLetters.get(orphan.leadId().toString()), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
                 .contains("no LeadCreated event applied");
+    }
+
+    @Test
+    void eventMissingRequiredFieldIsDeadLettered() {
+        UUID org = newOrganization();
+        LeadEventStream lead = new LeadEventStream(org);
+        LeadEventEnvelope created = lead.created("1000");
+        ((ObjectNode) created.payload()).remove("deal_value");
+        publish(created);
+
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters =
+                readDeadLetters(List.of(created.leadId().toString()));
+
+        assertThat(header(deadLetters.get(created.leadId().toString()), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                .contains("missing required fields [deal_value]");
     }
 
     /** Reads the dead-letter topic from the beginning until a record with each key has arrived. */
