@@ -1,15 +1,16 @@
 package com.cleantechcrm.query.stats;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 
-/** The body of {@code GET /leads/stats/growth}. */
+/**
+ * The body of {@code GET /leads/stats/growth}. It carries no timestamp, so two reads of unchanged statistics return
+ * equal bodies.
+ */
 record GrowthStatistics(
         PipelineValue pipelineValue,
         ConversionRates conversionRates,
         RegulatoryCompliance regulatoryCompliance,
-        int periodDays,
-        Instant asOf) {
+        int periodDays) {
 
     /** {@code growthRate} is null when the pipeline was empty at the period start. */
     record PipelineValue(BigDecimal current, Double growthRate) {}

@@ -38,8 +38,7 @@ class GrowthStatisticsController {
     @GetMapping("/leads/stats/growth")
     GrowthStatistics growth(Caller caller, @RequestParam(name = "period_days", required = false) String periodDays) {
         int days = parsePeriodDays(periodDays);
-        Instant now = clock.instant();
-        Instant periodStart = now.minus(Duration.ofDays(days));
+        Instant periodStart = clock.instant().minus(Duration.ofDays(days));
         UUID organizationId = caller.organizationId();
 
         OrganizationTotals totals = jdbc.sql("""
@@ -74,8 +73,7 @@ class GrowthStatisticsController {
                         ratio(totals.reachedSql(), totals.reachedMql()),
                         ratio(totals.reachedWon(), totals.reachedSql())),
                 new GrowthStatistics.RegulatoryCompliance(totals.pending(), totals.approved(), totals.rejected()),
-                days,
-                now);
+                days);
     }
 
     private static int parsePeriodDays(String value) {
