@@ -8,7 +8,6 @@ import java.sql.SQLTransientException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -16,14 +15,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -52,18 +49,6 @@ class LeadEventConsumerConfiguration {
     @Bean(destroyMethod = "close")
     Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
         return Admin.create(kafkaAdmin.getConfigurationProperties());
-    }
-
-    @Bean
-    NewTopic leadEventsTopic(@Value("${crm.kafka.topic-partitions}") int partitions) {
-        return TopicBuilder.name(LeadTopics.LEAD_EVENTS).partitions(partitions).build();
-    }
-
-    @Bean
-    NewTopic leadEventsDeadLetterTopic(@Value("${crm.kafka.topic-partitions}") int partitions) {
-        return TopicBuilder.name(LeadTopics.LEAD_EVENTS_DEAD_LETTER)
-                .partitions(partitions)
-                .build();
     }
 
     /**

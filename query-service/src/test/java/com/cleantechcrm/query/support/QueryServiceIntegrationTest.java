@@ -49,10 +49,9 @@ import org.springframework.test.context.ActiveProfiles;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@EmbeddedKafka(
-        kraft = true,
-        partitions = 3,
-        topics = {LeadTopics.LEAD_EVENTS, LeadTopics.LEAD_EVENTS_DEAD_LETTER})
+// The service creates its topics itself (crm.kafka.topic-partitions is 3 in the test profile), as it must where the
+// broker does not create topics on first use.
+@EmbeddedKafka(kraft = true, partitions = 3, brokerProperties = "auto.create.topics.enable=false")
 @Import(CleanSchemaConfiguration.class)
 public abstract class QueryServiceIntegrationTest {
 
