@@ -118,8 +118,16 @@ class ReadModelRebuilder {
             moveGroupOffsets(beginning);
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             container.start();
+            // The status is shown to API clients, so it names the failed step and leaves the details to the log.
             status = new RebuildStatus(
-                    rebuildId, RebuildStatus.State.FAILED, startedAt, clock.instant(), 0, 0, 0, e.getMessage());
+                    rebuildId,
+                    RebuildStatus.State.FAILED,
+                    startedAt,
+                    clock.instant(),
+                    0,
+                    0,
+                    0,
+                    "Emptying the read models or moving the consumer group offsets failed; see the service log.");
             log.error(
                     "Read-model rebuild {} failed before replaying; the read models may be incomplete until a rebuild succeeds.",
                     rebuildId,

@@ -129,6 +129,18 @@ class DeadLetterIntegrationTest extends QueryServiceIntegrationTest {
                 .contains("missing required fields [deal_value]");
     }
 
+    @Test
+    void recordWithoutValueIsDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        publishRaw(key, null);
+
+        Map<String, ConsumerRecord<String, byte[]>> deadLetters = readDeadLetters(List.of(key));
+
+        assertThat(deadLetters.get(key).value()).isNull();
+        assertThat(header(deadLetters.get(key), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                .contains("has no value");
+    }
+
     /** Reads the dead-letter topic from the beginning until a record with each key has arrived. */
     private Map<String, ConsumerRecord<String, byte[]>> readDeadLetters(List<String> keys) {
         Map<String, Object> properties = new HashMap<>();
