@@ -127,12 +127,12 @@ class ReadModelRebuilder {
                     0,
                     0,
                     0,
-                    "Emptying the read models or moving the consumer group offsets failed; see the service log.");
+                    "Emptying the read models or moving the consumer group offsets failed. See the service log.");
             log.error(
-                    "Read-model rebuild {} failed before replaying; the read models may be incomplete until a rebuild succeeds.",
+                    "Read-model rebuild {} failed before replaying, so the read models may be incomplete until a rebuild succeeds.",
                     rebuildId,
                     e);
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The read-model rebuild failed; try again later.")
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "The read-model rebuild failed. Try again later.")
                     .withDetail("rebuild_id", rebuildId);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -180,7 +180,7 @@ class ReadModelRebuilder {
             }
         } catch (ExecutionException | TimeoutException e) {
             log.warn(
-                    "Failed to read the offsets of consumer group {} during rebuild {}; will retry.",
+                    "Failed to read the offsets of consumer group {} during rebuild {}, and will retry.",
                     groupId,
                     status.rebuildId(),
                     e);
@@ -244,7 +244,7 @@ class ReadModelRebuilder {
                     throw e;
                 }
                 log.info(
-                        "Kafka rejected moving the offsets of consumer group {} (attempt {} of {}): {}; retrying in 500 ms.",
+                        "Kafka rejected moving the offsets of consumer group {} (attempt {} of {}), retrying in 500 ms: {}",
                         groupId,
                         attempt,
                         OFFSET_RESET_ATTEMPTS,
