@@ -1,0 +1,22 @@
+package com.cleantechcrm.command.relay;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the relay from the event store to Kafka.
+ *
+ * @param sendTimeout how long the relay waits for Kafka to acknowledge one event before it fails the batch and
+ *     retries; keep it below Axon's event handler timeout of 60 seconds
+ * @param topicPartitions partitions of the lead event topics when the relay creates them
+ * @param topicReplicas replication factor of those topics; 1 suits a single local broker
+ */
+@ConfigurationProperties("crm.relay")
+record RelayProperties(Duration sendTimeout, Integer topicPartitions, Short topicReplicas) {
+
+    RelayProperties {
+        sendTimeout = sendTimeout == null ? Duration.ofSeconds(30) : sendTimeout;
+        topicPartitions = topicPartitions == null ? 6 : topicPartitions;
+        topicReplicas = topicReplicas == null ? 1 : topicReplicas;
+    }
+}
