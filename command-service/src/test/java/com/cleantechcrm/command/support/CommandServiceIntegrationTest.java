@@ -11,9 +11,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -144,5 +150,36 @@ public abstract class CommandServiceIntegrationTest {
             throw new AssertionError("Creating a lead returned " + response.statusCode() + ": " + response.body());
         }
         return UUID.fromString(bodyOf(response).get("id").asText());
+    }
+
+    /** Sends the bodies at the same moment from separate threads, in the current organisation. */
+    protected List<HttpResponse<String>> postConcurrently(List<ObjectNode> bodies, Map<String, String> headers)
+            throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(bodies.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<HttpResponse<String>>> futures = bodies.stream()
+                    .map(body -> CompletableFuture.supplyAsync(
+                            () -> {
+                                awaitQuietly(start);
+                                return send("POST", "/leads", "application/json", toJson(body), caller, headers);
+                            },
+                            executor))
+                    .toList();
+            start.countDown();
+            return futures.stream()
+                    .map(future -> future.orTimeout(60, TimeUnit.SECONDS).join())
+                    .toList();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
