@@ -37,7 +37,7 @@ final class LifecycleTransitions {
         }
         if (complianceStatus == ComplianceStatus.REJECTED) {
             throw new LeadRuleViolationException("Lead " + leadId + " is " + from + " with rejected compliance and"
-                    + " cannot advance to " + to + "; it can only be marked LOST.");
+                    + " cannot advance to " + to + ". It can only be marked LOST.");
         }
         boolean needsApproval = to == LifecycleStage.SQL || to == LifecycleStage.WON;
         if (organizationType == OrganizationType.GOVERNMENT

@@ -320,7 +320,7 @@ class LeadTest {
                     .when(new ChangeLifecycleStageCommand(LEAD_ID, ORGANIZATION_ID, target, null))
                     .expectException(LeadRuleViolationException.class)
                     .expectExceptionMessage("Lead " + LEAD_ID + " is LEAD with rejected compliance and cannot"
-                            + " advance to " + target + "; it can only be marked LOST.")
+                            + " advance to " + target + ". It can only be marked LOST.")
                     .expectNoEvents();
         }
     }

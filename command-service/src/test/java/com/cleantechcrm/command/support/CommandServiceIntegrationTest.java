@@ -122,7 +122,7 @@ public abstract class CommandServiceIntegrationTest {
         return "lead-" + UUID.randomUUID() + "@example.org";
     }
 
-    /** A valid create body with every optional field set. */
+    /** Builds a valid create body with every optional field set. */
     protected ObjectNode validLead(String email) {
         ObjectNode body = json.createObjectNode();
         body.put("name", "Grace Hopper");

@@ -61,7 +61,7 @@ class CreateLeadEndpointTest extends CommandServiceIntegrationTest {
     }
 
     @Test
-    void defaultsDealValueToZeroAndSourceToNull() {
+    void defaultsOptionalFields() {
         ObjectNode body = validLead(randomEmail());
         body.remove("deal_value");
         body.remove("source");

@@ -51,7 +51,7 @@ class DuplicateLeadTest extends CommandServiceIntegrationTest {
     }
 
     @Test
-    void allowsSameEmailAgainOnceTheFirstLeadIsLost() {
+    void allowsEmailAgainAfterLeadLost() {
         String email = randomEmail();
         UUID first = createLead(validLead(email));
         HttpResponse<String> lost = post("/leads/" + first + "/lifecycle", Map.of("stage", "LOST"));
@@ -63,7 +63,7 @@ class DuplicateLeadTest extends CommandServiceIntegrationTest {
     }
 
     @Test
-    void allowsSameEmailAgainOnceTheFirstLeadIsWon() {
+    void allowsEmailAgainAfterLeadWon() {
         String email = randomEmail();
         UUID first = createLead(validLead(email));
         assertThat(post("/leads/" + first + "/lifecycle", Map.of("stage", "WON"))
@@ -76,7 +76,7 @@ class DuplicateLeadTest extends CommandServiceIntegrationTest {
     }
 
     @Test
-    void createsExactlyOneLeadForConcurrentCreatesWithSameEmail() throws Exception {
+    void createsOneLeadForConcurrentDuplicates() throws Exception {
         String email = randomEmail();
         ObjectNode first = validLead(email);
         ObjectNode second = validLead(email.toUpperCase());

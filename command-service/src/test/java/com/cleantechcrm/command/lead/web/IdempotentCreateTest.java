@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class IdempotentCreateTest extends CommandServiceIntegrationTest {
 
     @Test
-    void returnsFirstResponseForRetryWithSameKeyAndBody() {
+    void replaysFirstResponseForRetry() {
         ObjectNode body = validLead(randomEmail());
         Map<String, String> key = Map.of("Idempotency-Key", "retry-" + UUID.randomUUID());
         HttpResponse<String> first = postWithHeaders(body, key);
@@ -88,7 +88,7 @@ class IdempotentCreateTest extends CommandServiceIntegrationTest {
     }
 
     @Test
-    void createsOneLeadForConcurrentRetriesWithSameKey() throws Exception {
+    void createsOneLeadForConcurrentRetries() throws Exception {
         ObjectNode body = validLead(randomEmail());
         Map<String, String> key = Map.of("Idempotency-Key", "race-" + UUID.randomUUID());
         long eventsBefore = storedEventCount();
