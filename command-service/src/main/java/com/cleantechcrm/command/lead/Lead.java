@@ -20,7 +20,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
- * A sales lead of one organisation. Command handlers check the rules against the current state and apply events;
+ * A sales lead of one organisation. Command handlers check the rules against the current state and apply events, and
  * only the event-sourcing handlers change the state. Handlers of existing leads return the sequence number of the
  * event they stored.
  */

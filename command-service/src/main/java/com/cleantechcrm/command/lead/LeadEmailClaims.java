@@ -13,7 +13,7 @@ public interface LeadEmailClaims {
     /**
      * Claims {@code email} for {@code leadId}.
      *
-     * @return empty when the claim succeeded, else the id of the open lead that already holds the email
+     * @return empty when the claim succeeded, else the id of the open lead that already has the email
      */
     Optional<UUID> claim(UUID organizationId, String email, UUID leadId);
 

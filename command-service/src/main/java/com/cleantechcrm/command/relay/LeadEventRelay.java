@@ -15,6 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -34,11 +35,15 @@ class LeadEventRelay {
     private static final Logger log = LoggerFactory.getLogger(LeadEventRelay.class);
 
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
+    private final KafkaAdmin kafkaAdmin;
     private final RelayProperties properties;
     private final ObjectMapper eventMapper = EventJson.newObjectMapper();
 
-    LeadEventRelay(KafkaTemplate<String, byte[]> kafkaTemplate, RelayProperties properties) {
+    private volatile boolean topicsChecked;
+
+    LeadEventRelay(KafkaTemplate<String, byte[]> kafkaTemplate, KafkaAdmin kafkaAdmin, RelayProperties properties) {
         this.kafkaTemplate = kafkaTemplate;
+        this.kafkaAdmin = kafkaAdmin;
         this.properties = properties;
     }
 
@@ -47,6 +52,7 @@ class LeadEventRelay {
         LeadEventEnvelope envelope = LeadEventEnvelopes.of(event, message, token, eventMapper);
         byte[] value = eventMapper.writeValueAsBytes(envelope);
         String key = event.leadId().toString();
+        ensureTopicsExist(envelope);
         try {
             SendResult<String, byte[]> result = kafkaTemplate
                     .send(LeadTopics.LEAD_EVENTS, key, value)
@@ -69,6 +75,20 @@ class LeadEventRelay {
                     envelope, e.getCause() == null ? e.toString() : e.getCause().toString(), e);
         } catch (TimeoutException e) {
             throw failure(envelope, "Kafka sent no acknowledgement within " + properties.sendTimeout(), e);
+        }
+    }
+
+    /**
+     * Creates the topics, with their partitions and retention, before the first send. Kafka may be down when the
+     * service starts, and a broker that creates topics on first use would otherwise give them its own defaults.
+     */
+    private void ensureTopicsExist(LeadEventEnvelope envelope) {
+        if (topicsChecked) {
+            return;
+        }
+        topicsChecked = kafkaAdmin.initialize();
+        if (!topicsChecked) {
+            throw failure(envelope, "the topics could not be checked or created", null);
         }
     }
 

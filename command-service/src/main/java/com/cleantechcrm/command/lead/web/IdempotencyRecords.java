@@ -23,8 +23,8 @@ class IdempotencyRecords {
     }
 
     /**
-     * Reserves {@code key} for a new lead. When another transaction holds the key, the insert waits until that
-     * transaction ends.
+     * Reserves {@code key} for a new lead. When another open transaction has inserted the same key, this insert waits
+     * until that transaction ends.
      *
      * @return empty when the key was free and is now reserved, else the record of the request that used it first
      */
