@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Creates a lead at stage {@code LEAD}. Strings arrive trimmed; {@code source} may be null. */
+/** Creates a lead at stage {@code LEAD}. Strings arrive trimmed, and {@code source} may be null. */
 public record CreateLeadCommand(
         @TargetAggregateIdentifier UUID leadId,
         UUID organizationId,

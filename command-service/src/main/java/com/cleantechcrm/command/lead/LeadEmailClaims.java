@@ -17,6 +17,6 @@ public interface LeadEmailClaims {
      */
     Optional<UUID> claim(UUID organizationId, String email, UUID leadId);
 
-    /** Releases the claim of {@code leadId} on {@code email}; does nothing when the lead holds no claim. */
+    /** Releases the claim of {@code leadId} on {@code email}. Does nothing when the lead has no claim on it. */
     void release(UUID organizationId, String email, UUID leadId);
 }

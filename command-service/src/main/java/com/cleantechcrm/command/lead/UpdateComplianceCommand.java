@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Replaces a lead's regulatory compliance status and requirements; {@code note} may be null. */
+/** Replaces a lead's regulatory compliance status and requirements. The {@code note} may be null. */
 public record UpdateComplianceCommand(
         @TargetAggregateIdentifier UUID leadId,
         UUID organizationId,

@@ -107,7 +107,7 @@ class LeadEventRelay {
                 cause);
     }
 
-    /** Kafka did not acknowledge an event; the processor retries it. */
+    /** Kafka did not acknowledge an event, so the processor retries it. */
     static class RelayPublishException extends RuntimeException {
 
         RelayPublishException(String message, Throwable cause) {

@@ -52,14 +52,14 @@ class LeadTest {
     }
 
     @Test
-    void createsLeadWithZeroDealValueWhenNoneIsGiven() {
+    void defaultsDealValueToZero() {
         fixture.givenNoPriorActivity()
                 .when(createCommand(OrganizationType.INVESTOR, ComplianceStatus.APPROVED, null))
                 .expectEvents(created(OrganizationType.INVESTOR, ComplianceStatus.APPROVED, BigDecimal.ZERO));
     }
 
     @Test
-    void rejectsCreationWhenAnotherOpenLeadHasTheEmail() {
+    void rejectsDuplicateOpenEmail() {
         UUID existingLeadId = UUID.randomUUID();
         emailClaims.claim(ORGANIZATION_ID, EMAIL.toUpperCase(), existingLeadId);
 
@@ -241,7 +241,7 @@ class LeadTest {
     }
 
     @Test
-    void keepsEmailClaimWhenLeadAdvancesToAnOpenStage() {
+    void keepsEmailClaimWhileLeadIsOpen() {
         emailClaims.claim(ORGANIZATION_ID, EMAIL, LEAD_ID);
 
         fixture.given(created(OrganizationType.CORPORATE, ComplianceStatus.APPROVED, BigDecimal.TEN))

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 @Component
 class IdempotencyRecords {
 
-    /** A stored first response; {@code requestHash} is the SHA-256 of the canonical request body. */
+    /** A stored first response, where {@code requestHash} is the SHA-256 of the canonical request body. */
     record IdempotencyRecord(String requestHash, UUID leadId, int responseStatus, String responseBody) {}
 
     private final JdbcTemplate jdbc;

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The write endpoints of leads. Each answers once the event is stored, before any read model has seen it. */
+/** The write endpoints of leads. Each returns once the event is stored, before any read model has applied it. */
 @RestController
 @RequestMapping(path = "/leads", consumes = MediaType.APPLICATION_JSON_VALUE)
 class LeadController {
@@ -114,7 +114,7 @@ class LeadController {
         return new LeadWriteResponse(leadId, version);
     }
 
-    /** Parses a lead id from a path; a malformed id names no lead, so it is reported as not found. */
+    /** Parses a lead id from a path. A malformed id names no lead, so it is reported as not found. */
     private static UUID parseLeadId(String id) {
         try {
             UUID leadId = UUID.fromString(id);

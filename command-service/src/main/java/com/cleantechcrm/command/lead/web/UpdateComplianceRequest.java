@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Body of {@code PUT /leads/{id}/compliance}; missing requirements mean none. */
+/** Body of {@code PUT /leads/{id}/compliance}. Missing requirements mean an empty list. */
 public record UpdateComplianceRequest(
         @NotNull ComplianceStatus status,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> requirements,
