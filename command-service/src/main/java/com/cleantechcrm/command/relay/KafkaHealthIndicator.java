@@ -7,6 +7,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -17,19 +18,20 @@ import org.springframework.stereotype.Component;
  * but the relay falls behind, so readiness includes this check.
  */
 @Component("kafka")
-class KafkaHealthIndicator implements HealthIndicator {
+class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
-    private final KafkaAdmin kafkaAdmin;
+    /** One client for every check, because probes run every few seconds and each new client logs its settings. */
+    private final AdminClient client;
 
     KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        this.kafkaAdmin = kafkaAdmin;
+        this.client = AdminClient.create(kafkaAdmin.getConfigurationProperties());
     }
 
     @Override
     public Health health() {
-        try (AdminClient client = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+        try {
             DescribeClusterResult cluster =
                     client.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
             String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -46,5 +48,10 @@ class KafkaHealthIndicator implements HealthIndicator {
         } catch (ExecutionException | TimeoutException e) {
             return Health.down(e).build();
         }
+    }
+
+    @Override
+    public void destroy() {
+        client.close(TIMEOUT);
     }
 }
