@@ -46,6 +46,18 @@ class CreateLeadEndpointTest extends CommandServiceIntegrationTest {
     }
 
     @Test
+    void keepsNonAsciiTextIntact() {
+        ObjectNode body = validLead(randomEmail());
+        body.put("name", "Zo\u00eb \u03a0\u03b1\u03c0\u03b1\u03b4\u03bf\u03c0\u03bf\u03cd\u03bb\u03bf\u03c5");
+
+        HttpResponse<String> response = post("/leads", body);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(bodyOf(response).get("name").asText())
+                .isEqualTo(body.get("name").asText());
+    }
+
+    @Test
     void storesEventWithCallerMetadata() {
         UUID leadId = createLeadWithRequestId("req-" + UUID.randomUUID());
 
