@@ -74,7 +74,10 @@ class LeadEventRelay {
             throw failure(
                     envelope, e.getCause() == null ? e.toString() : e.getCause().toString(), e);
         } catch (TimeoutException e) {
-            throw failure(envelope, "Kafka sent no acknowledgement within " + properties.sendTimeout(), e);
+            throw failure(
+                    envelope,
+                    "the send timed out after " + properties.sendTimeout() + " without an acknowledgement",
+                    e);
         }
     }
 

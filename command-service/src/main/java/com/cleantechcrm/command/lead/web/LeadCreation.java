@@ -93,8 +93,8 @@ class LeadCreation {
         if (!record.requestHash().equals(requestHash)) {
             throw new ApiException(
                             ErrorCode.IDEMPOTENCY_KEY_REUSED,
-                            "The Idempotency-Key was already used with a different request body; send a new key"
-                                    + " for a new lead.")
+                            "The Idempotency-Key was already used with a different request body. Send a new key"
+                                    + " to create another lead.")
                     .withDetail("lead_id", record.leadId().toString());
         }
         return Optional.of(new CreatedLead(record.leadId(), record.responseStatus(), record.responseBody()));
