@@ -1,18 +1,11 @@
-package com.cleantechcrm.gateway;
+package com.cleantechcrm.gateway.apikey;
 
-import com.cleantechcrm.gateway.apikey.ApiKeyFormat;
 import java.security.SecureRandom;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-class GatewayConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
+class ApiKeyConfiguration {
 
     @Bean
     ApiKeyFormat apiKeyFormat() {

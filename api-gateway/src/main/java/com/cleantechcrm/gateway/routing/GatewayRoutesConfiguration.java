@@ -1,0 +1,37 @@
+package com.cleantechcrm.gateway.routing;
+
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.method;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+import com.cleantechcrm.support.security.InternalTokenIssuer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * Proxies every route of the {@link RouteTable} to its service with Spring Cloud Gateway Server MVC. Status, headers
+ * (except hop-by-hop ones) and body of the service's response, errors included, pass through unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(DownstreamProperties.class)
+class GatewayRoutesConfiguration {
+
+    @Bean
+    RouterFunction<ServerResponse> crmServiceRoutes(DownstreamProperties downstream, InternalTokenIssuer tokenIssuer) {
+        RouterFunctions.Builder builder = GatewayRouterFunctions.route("crm-services");
+        for (GatewayRoute route : RouteTable.ROUTES) {
+            builder.route(
+                    method(route.method()).and(path(route.pattern())), http(downstream.urlOf(route.target())));
+        }
+        return builder.before(new DownstreamIdentity(tokenIssuer))
+                .onError(DownstreamFailures::isUnavailable, DownstreamFailures::serviceUnavailable)
+                .build();
+    }
+}
