@@ -56,7 +56,8 @@ public class ApiKeyAuthenticator {
         }
         ApiKey key = stored.get();
 
-        if (!ApiKeyHashes.matches(key.secretHash(), ApiKeyHashes.sha256(parsed.get().key()))) {
+        if (!ApiKeyHashes.matches(
+                key.secretHash(), ApiKeyHashes.sha256(parsed.get().key()))) {
             return reject(RejectionReason.WRONG_SECRET, key);
         }
         Instant now = clock.instant();

@@ -22,7 +22,9 @@ public enum ApiScope {
     }
 
     public static Optional<ApiScope> fromValue(String value) {
-        return Arrays.stream(values()).filter(scope -> scope.value.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(scope -> scope.value.equals(value))
+                .findFirst();
     }
 
     public static List<String> allValues() {

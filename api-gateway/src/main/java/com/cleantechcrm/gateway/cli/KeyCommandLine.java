@@ -68,7 +68,8 @@ public final class KeyCommandLine {
 
         String scopes = arguments.scopes().stream().map(ApiScope::value).collect(Collectors.joining(","));
         out.println("Created API key " + created.apiKey().id() + " named '" + arguments.keyName()
-                + "' for organization '" + created.organization().name() + "' (" + created.organization().id()
+                + "' for organization '" + created.organization().name() + "' ("
+                + created.organization().id()
                 + ") with scopes " + scopes + ". The key is shown only once:");
         out.println(created.key());
         out.flush();

@@ -28,8 +28,9 @@ final class DownstreamFailures {
     static ServerResponse serviceUnavailable(Throwable failure, ServerRequest request) {
         String requestId = RequestIds.current();
         Object route = request.servletRequest().getAttribute(RouteAccessFilter.ROUTE_ATTRIBUTE);
-        String service =
-                route instanceof GatewayRoute gatewayRoute ? gatewayRoute.target().name() : "an unknown service";
+        String service = route instanceof GatewayRoute gatewayRoute
+                ? gatewayRoute.target().name()
+                : "an unknown service";
         log.warn("Request {} failed to reach the {} service: {}", requestId, service, failure.toString());
 
         ErrorResponse body = ErrorResponse.of(

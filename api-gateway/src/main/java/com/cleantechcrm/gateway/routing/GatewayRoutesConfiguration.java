@@ -27,8 +27,7 @@ class GatewayRoutesConfiguration {
     RouterFunction<ServerResponse> crmServiceRoutes(DownstreamProperties downstream, InternalTokenIssuer tokenIssuer) {
         RouterFunctions.Builder builder = GatewayRouterFunctions.route("crm-services");
         for (GatewayRoute route : RouteTable.ROUTES) {
-            builder.route(
-                    method(route.method()).and(path(route.pattern())), http(downstream.urlOf(route.target())));
+            builder.route(method(route.method()).and(path(route.pattern())), http(downstream.urlOf(route.target())));
         }
         return builder.before(new DownstreamIdentity(tokenIssuer))
                 .onError(DownstreamFailures::isUnavailable, DownstreamFailures::serviceUnavailable)

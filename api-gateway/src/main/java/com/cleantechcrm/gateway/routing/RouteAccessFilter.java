@@ -49,8 +49,7 @@ public class RouteAccessFilter extends OncePerRequestFilter {
             return;
         }
         if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
-            String allowed =
-                    notAllowed.allowed().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+            String allowed = notAllowed.allowed().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
             response.setHeader(HttpHeaders.ALLOW, allowed);
             errors.write(
                     response,
@@ -62,7 +61,8 @@ public class RouteAccessFilter extends OncePerRequestFilter {
         GatewayRoute route = ((RouteMatch.Found) match).route();
         request.setAttribute(ROUTE_ATTRIBUTE, route);
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof ApiKeyAuthenticationToken token) || !token.key().hasScope(route.scope())) {
+        if (!(authentication instanceof ApiKeyAuthenticationToken token)
+                || !token.key().hasScope(route.scope())) {
             errors.writeForbidden(response, route.scope().value());
             return;
         }

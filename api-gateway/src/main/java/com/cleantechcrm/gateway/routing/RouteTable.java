@@ -38,8 +38,9 @@ public class RouteTable {
             new GatewayRoute(POST, "/leads/{id}/playbook", LEADS_WRITE, COMMAND),
             new GatewayRoute(POST, "/admin/read-models/rebuild", ADMIN, QUERY));
 
-    private final List<ParsedRoute> parsedRoutes =
-            ROUTES.stream().map(route -> new ParsedRoute(route, route.parsedPattern())).toList();
+    private final List<ParsedRoute> parsedRoutes = ROUTES.stream()
+            .map(route -> new ParsedRoute(route, route.parsedPattern()))
+            .toList();
 
     private record ParsedRoute(GatewayRoute route, PathPattern pattern) {}
 

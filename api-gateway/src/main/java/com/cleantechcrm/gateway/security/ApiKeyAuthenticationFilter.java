@@ -51,7 +51,8 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             errors.writeUnauthorized(response, true);
             return;
         }
-        ApiKeyCheck check = authenticator.authenticate(header.substring(BEARER_PREFIX.length()).strip());
+        ApiKeyCheck check = authenticator.authenticate(
+                header.substring(BEARER_PREFIX.length()).strip());
         if (!(check instanceof ApiKeyCheck.Accepted accepted)) {
             errors.writeUnauthorized(response, true);
             return;

@@ -18,8 +18,7 @@ public class GatewayErrors {
 
     /** Writes 401 with a {@code WWW-Authenticate: Bearer} challenge, as RFC 6750 asks of a bearer token API. */
     public void writeUnauthorized(HttpServletResponse response, boolean keyWasPresented) throws IOException {
-        response.setHeader(
-                HttpHeaders.WWW_AUTHENTICATE, keyWasPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, keyWasPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
         String message = keyWasPresented
                 ? "The API key is invalid, revoked or expired."
                 : "The request needs an API key in the header 'Authorization: Bearer <key>'.";
@@ -30,7 +29,8 @@ public class GatewayErrors {
         writer.write(
                 response,
                 ErrorResponse.of(
-                        ErrorCode.FORBIDDEN, "The API key lacks the scope '" + requiredScope + "' this endpoint needs."),
+                        ErrorCode.FORBIDDEN,
+                        "The API key lacks the scope '" + requiredScope + "' this endpoint needs."),
                 ErrorCode.FORBIDDEN.status());
     }
 

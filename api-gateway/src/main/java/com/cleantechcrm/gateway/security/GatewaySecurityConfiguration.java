@@ -50,8 +50,8 @@ class GatewaySecurityConfiguration {
                         .authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(
                                 (request, response, exception) -> errors.writeUnauthorized(response, false))
-                        .accessDeniedHandler((request, response, exception) -> errors.write(
-                                response, ErrorCode.FORBIDDEN, "The API key may not use this endpoint.")));
+                        .accessDeniedHandler((request, response, exception) ->
+                                errors.write(response, ErrorCode.FORBIDDEN, "The API key may not use this endpoint.")));
         return http.build();
     }
 }
