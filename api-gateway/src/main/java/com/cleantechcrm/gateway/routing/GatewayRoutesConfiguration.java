@@ -5,11 +5,14 @@ import static org.springframework.web.servlet.function.RequestPredicates.method;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import com.cleantechcrm.support.security.InternalTokenIssuer;
+import com.cleantechcrm.support.web.RequestIds;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -32,5 +35,19 @@ class GatewayRoutesConfiguration {
         return builder.before(new DownstreamIdentity(tokenIssuer))
                 .onError(DownstreamFailures::isUnavailable, DownstreamFailures::serviceUnavailable)
                 .build();
+    }
+
+    /**
+     * Drops {@code X-Request-Id} from service responses: the gateway already set it on the response to the same id,
+     * and passing the service's copy through would send the header twice.
+     */
+    @Bean
+    HttpHeadersFilter.ResponseHttpHeadersFilter removeServiceRequestIdHeader() {
+        return (headers, response) -> {
+            HttpHeaders filtered = new HttpHeaders();
+            filtered.putAll(headers);
+            filtered.remove(RequestIds.HEADER);
+            return filtered;
+        };
     }
 }

@@ -133,6 +133,21 @@ class GatewayProxyTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void responseCarriesOneRequestIdWhenServiceEchoesIt() {
+        CreatedApiKey key = createKey(ApiScope.LEADS_READ);
+        QUERY_SERVICE.respondWith(new CannedResponse(
+                200,
+                Map.of("Content-Type", "application/json", "X-Request-Id", "echoed-id"),
+                "{\"items\":[],\"next_cursor\":null}",
+                Duration.ZERO));
+
+        HttpResponse<String> response =
+                send(request("GET", "/leads", key.key(), null).header("X-Request-Id", "echoed-id"));
+
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly("echoed-id");
+    }
+
+    @Test
     void downstreamErrorEnvelopePassesThroughUnchanged() {
         CreatedApiKey key = createKey(ApiScope.LEADS_WRITE);
         String envelope = "{\"error\":{\"code\":\"DUPLICATE_LEAD\",\"message\":\"A lead with this email exists.\","
