@@ -13,14 +13,14 @@ import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
-/** Turns a service that cannot be reached, or does not answer in time, into 503 in the error envelope. */
+/** Turns a service that cannot be reached, or does not respond in time, into 503 in the error envelope. */
 final class DownstreamFailures {
 
     private static final Logger log = LoggerFactory.getLogger(DownstreamFailures.class);
 
     private DownstreamFailures() {}
 
-    /** Whether the failure is a connection or I/O failure: refused, reset or timed out. */
+    /** Returns whether the failure is a connection or I/O failure: refused, reset or timed out. */
     static boolean isUnavailable(Throwable failure) {
         return failure instanceof ResourceAccessException || failure instanceof UncheckedIOException;
     }

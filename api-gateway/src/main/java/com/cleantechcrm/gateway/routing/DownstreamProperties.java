@@ -4,7 +4,7 @@ import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where the services behind the gateway listen.
+ * Base URLs of the services behind the gateway.
  *
  * @param commandServiceUrl base URL of command-service, such as {@code http://127.0.0.1:8081}
  * @param queryServiceUrl base URL of query-service, such as {@code http://127.0.0.1:8082}

@@ -3,7 +3,7 @@ package com.cleantechcrm.gateway.routing;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 
-/** What the route table found for a method and path. */
+/** The result of looking up a method and path in the route table. */
 public sealed interface RouteMatch permits RouteMatch.Found, RouteMatch.MethodNotAllowed, RouteMatch.NotFound {
 
     record Found(GatewayRoute route) implements RouteMatch {}

@@ -16,7 +16,10 @@ public class GatewayErrors {
         this.writer = writer;
     }
 
-    /** Writes 401 with a {@code WWW-Authenticate: Bearer} challenge, as RFC 6750 asks of a bearer token API. */
+    /**
+     * Writes 401 with a {@code WWW-Authenticate: Bearer} challenge, which adds {@code error="invalid_token"} when a
+     * key was presented but rejected.
+     */
     public void writeUnauthorized(HttpServletResponse response, boolean keyWasPresented) throws IOException {
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, keyWasPresented ? "Bearer error=\"invalid_token\"" : "Bearer");
         String message = keyWasPresented

@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 /**
  * The gateway's security chain: API-key authentication on every path but the open actuator endpoints. Scopes are
  * checked per route after this chain, by {@link com.cleantechcrm.gateway.routing.RouteAccessFilter}, because that
- * filter also answers unknown paths (404) and wrong methods (405).
+ * filter also returns 404 for unknown paths and 405 for wrong methods.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

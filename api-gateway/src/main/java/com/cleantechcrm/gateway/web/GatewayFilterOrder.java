@@ -11,8 +11,8 @@ public final class GatewayFilterOrder {
 
     /**
      * After the request id filter and before the body size filter, so that the log line carries the request id and
-     * also covers requests rejected with 413 or 401. It shares its order with the trailing slash filter, which does
-     * not answer requests itself, because service-support leaves no free order between its filters.
+     * also covers requests rejected with 413 or 401. It shares its order with the trailing slash filter, which never
+     * writes a response itself, because service-support leaves no free order between its filters.
      */
     public static final int REQUEST_LOG = Ordered.HIGHEST_PRECEDENCE + 1;
 

@@ -29,7 +29,7 @@ class ApiKeyHashComparisonTest {
     }
 
     @Test
-    void noGatewayClassComparesByteArraysWithArraysEquals() {
+    void noArraysEqualsOnByteArrays() {
         noClasses()
                 .should()
                 .callMethod(Arrays.class, "equals", byte[].class, byte[].class)

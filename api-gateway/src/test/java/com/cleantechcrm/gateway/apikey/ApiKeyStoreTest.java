@@ -125,7 +125,7 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void lastUsedAtIsWrittenAtMostOncePerMinute() {
+    void lastUsedAtWrittenOncePerMinute() {
         CreatedApiKey created = createKey(ApiScope.LEADS_READ);
 
         authenticator.authenticate(created.key());

@@ -29,8 +29,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A service that refuses connections or answers too late gets 503 in the envelope. This class has its own context:
- * command-service points at a closed port and query-service answers after the 500 ms read timeout.
+ * A service that refuses connections or responds too late gets 503 in the envelope. This class has its own context:
+ * command-service points at a closed port and query-service responds after the 500 ms read timeout.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

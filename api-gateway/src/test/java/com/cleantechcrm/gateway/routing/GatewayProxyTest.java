@@ -20,7 +20,7 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
-/** What the services receive from the gateway, and what clients receive back. */
+/** Requests as the services receive them from the gateway, and responses as clients receive them back. */
 class GatewayProxyTest extends GatewayIntegrationTest {
 
     @Autowired
@@ -133,7 +133,7 @@ class GatewayProxyTest extends GatewayIntegrationTest {
     }
 
     @Test
-    void responseCarriesOneRequestIdWhenServiceEchoesIt() {
+    void serviceRequestIdIsNotDuplicated() {
         CreatedApiKey key = createKey(ApiScope.LEADS_READ);
         QUERY_SERVICE.respondWith(new CannedResponse(
                 200,
@@ -145,6 +145,25 @@ class GatewayProxyTest extends GatewayIntegrationTest {
                 send(request("GET", "/leads", key.key(), null).header("X-Request-Id", "echoed-id"));
 
         assertThat(response.headers().allValues("X-Request-Id")).containsExactly("echoed-id");
+    }
+
+    @Test
+    void serviceSecurityHeadersAreNotDuplicated() {
+        CreatedApiKey key = createKey(ApiScope.LEADS_READ);
+        Map<String, String> securityHeaders = Map.of(
+                "Content-Type", "application/json",
+                "X-Content-Type-Options", "nosniff",
+                "X-XSS-Protection", "0",
+                "Cache-Control", "no-cache, no-store, max-age=0, must-revalidate",
+                "Pragma", "no-cache",
+                "Expires", "0",
+                "X-Frame-Options", "DENY");
+        QUERY_SERVICE.respondWith(new CannedResponse(200, securityHeaders, "{}", Duration.ZERO));
+
+        HttpResponse<String> response = send("GET", "/leads", key.key(), null);
+
+        securityHeaders.forEach((header, value) ->
+                assertThat(response.headers().allValues(header)).as(header).containsExactly(value));
     }
 
     @Test

@@ -38,7 +38,7 @@ class RouteTableTest {
     }
 
     @Test
-    void everyWriteGoesToCommandServiceAndEveryReadToQueryService() {
+    void writesGoToCommandService() {
         for (GatewayRoute route : RouteTable.ROUTES) {
             boolean isRead = route.method() == GET || route.scope() == ApiScope.ADMIN;
             assertThat(route.target())

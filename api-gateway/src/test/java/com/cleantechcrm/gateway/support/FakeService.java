@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A real HTTP server on 127.0.0.1 that plays command-service or query-service: it records every request it receives
- * and answers with the response set by {@link #respondWith}.
+ * and responds with the response set by {@link #respondWith}.
  */
 public final class FakeService implements AutoCloseable {
 
@@ -40,7 +40,7 @@ public final class FakeService implements AutoCloseable {
         }
     }
 
-    /** The response the service sends; {@code delay} is waited before answering. */
+    /** The response the service sends; the service waits {@code delay} before responding. */
     public record CannedResponse(int status, Map<String, String> headers, String body, Duration delay) {
 
         public static CannedResponse json(int status, String body) {
