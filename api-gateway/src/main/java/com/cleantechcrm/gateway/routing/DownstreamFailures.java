@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -29,9 +30,15 @@ final class DownstreamFailures {
         String requestId = RequestIds.current();
         Object route = request.servletRequest().getAttribute(RouteAccessFilter.ROUTE_ATTRIBUTE);
         String service = route instanceof GatewayRoute gatewayRoute
-                ? gatewayRoute.target().name()
+                ? gatewayRoute.target().serviceName()
                 : "an unknown service";
-        log.warn("Request {} failed to reach the {} service: {}", requestId, service, failure.toString());
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        log.warn(
+                "Request {} failed to reach {}: {} (cause {})",
+                requestId,
+                service,
+                failure.getMessage(),
+                cause.getClass().getName());
 
         ErrorResponse body = ErrorResponse.of(
                 ErrorCode.SERVICE_UNAVAILABLE,

@@ -40,6 +40,20 @@ class GatewayBodyLimitTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void bodyOfTwoMebibytesIsRejected() {
+        CreatedApiKey key = createKey(ApiScope.LEADS_WRITE);
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            HttpResponse<String> response = send(request("POST", "/leads", key.key(), null)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(jsonOfSize(2 * LIMIT + 12))));
+
+            assertThat(response.statusCode()).isEqualTo(413);
+        }
+        assertThat(COMMAND_SERVICE.hasReceivedAnything()).isFalse();
+    }
+
+    @Test
     void chunkedBodyOverLimitIsRejectedBeforeForwarding() {
         CreatedApiKey key = createKey(ApiScope.LEADS_WRITE);
         byte[] body = jsonOfSize(LIMIT + 1);
