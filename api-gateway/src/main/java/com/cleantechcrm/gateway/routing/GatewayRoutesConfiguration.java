@@ -6,8 +6,11 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import com.cleantechcrm.support.security.InternalTokenIssuer;
 import com.cleantechcrm.support.web.RequestIds;
+import java.net.http.HttpClient;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.http.client.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter;
 import org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions;
 import org.springframework.context.annotation.Bean;
@@ -35,6 +38,15 @@ class GatewayRoutesConfiguration {
         return builder.before(new DownstreamIdentity(tokenIssuer))
                 .onError(DownstreamFailures::isUnavailable, DownstreamFailures::serviceUnavailable)
                 .build();
+    }
+
+    /**
+     * Makes the HTTP client speak HTTP/1.1 to the services. The JDK client defaults to HTTP/2 and, on plain
+     * {@code http://}, asks every new connection to upgrade with {@code Upgrade: h2c} headers that the services ignore.
+     */
+    @Bean
+    ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> http11ToServices() {
+        return builder -> builder.withHttpClientCustomizer(client -> client.version(HttpClient.Version.HTTP_1_1));
     }
 
     /**

@@ -51,6 +51,7 @@ class GatewayProxyTest extends GatewayIntegrationTest {
         assertThat(received.bodyAsString()).isEqualTo(body);
         assertThat(received.header("Content-Type")).startsWith("application/json");
         assertThat(received.header("X-Request-Id")).isEqualTo("client-req.42");
+        assertThat(received.header("Upgrade")).isNull();
         assertThat(received.header("Authorization")).doesNotContain(key.key());
         assertThat(received.headers().toString()).doesNotContain(key.key());
 

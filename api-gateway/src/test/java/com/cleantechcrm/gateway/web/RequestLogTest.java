@@ -16,8 +16,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 class RequestLogTest extends GatewayIntegrationTest {
 
     /**
-     * Returns the first output line that contains {@code text}, waiting up to 5 seconds, because the gateway writes
-     * the log line after the response has already reached the client.
+     * Returns the first output line that contains {@code text}, waiting up to 5 seconds, because the client can
+     * receive the response before the gateway writes its log line.
      */
     private static String awaitLineContaining(CapturedOutput output, String text) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
