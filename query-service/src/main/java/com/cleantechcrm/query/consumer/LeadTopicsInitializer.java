@@ -2,12 +2,14 @@ package com.cleantechcrm.query.consumer;
 
 import com.cleantechcrm.events.LeadTopics;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,10 +45,12 @@ class LeadTopicsInitializer implements SmartInitializingSingleton {
     }
 
     private void createIfMissing(String topic) {
-        NewTopic request = new NewTopic(topic, Optional.of(partitions), Optional.empty());
+        // Unlimited retention keeps every event, because a rebuild replays the topic from its first record.
+        NewTopic request = new NewTopic(topic, Optional.of(partitions), Optional.empty())
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
         try {
             admin.createTopics(List.of(request)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            log.info("Created Kafka topic {} with {} partitions.", topic, partitions);
+            log.info("Created Kafka topic {} with {} partitions and unlimited retention.", topic, partitions);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
                 log.debug("Kafka topic {} exists already and is left unchanged.", topic);
