@@ -37,8 +37,9 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * Error handling of the lead-event consumer. A record that cannot be read or contradicts the lead's events goes to
  * the dead-letter topic at once, with the exception in the record headers. A database that is down or busy is
- * retried with exponential backoff until it is reachable again, because skipping the record would lose the event from the read
- * models. Any other failure is retried twice and then dead-lettered, so one bad record never stops the partition.
+ * retried with exponential backoff until it is reachable again, because skipping the record would lose the event from
+ * the read models. Any other failure is retried twice and then dead-lettered, so one bad record cannot stop the
+ * partition.
  */
 @Configuration(proxyBeanMethods = false)
 class LeadEventConsumerConfiguration {

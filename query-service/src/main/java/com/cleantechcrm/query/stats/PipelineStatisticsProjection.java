@@ -132,8 +132,11 @@ class PipelineStatisticsProjection implements LeadProjection {
     }
 
     private LeadFacts find(UUID leadId) {
-        return jdbc.sql(
-                        "select lifecycle_stage, deal_value, reached_mql, reached_sql, reached_won from stats_lead where lead_id = ?")
+        return jdbc.sql("""
+                        select lifecycle_stage, deal_value, reached_mql, reached_sql, reached_won
+                          from stats_lead
+                         where lead_id = ?
+                        """)
                 .param(leadId)
                 .query((rs, row) -> new LeadFacts(
                         LifecycleStage.valueOf(rs.getString("lifecycle_stage")),
@@ -155,9 +158,12 @@ class PipelineStatisticsProjection implements LeadProjection {
                                reached_mql = stats_organization.reached_mql + excluded.reached_mql,
                                reached_sql = stats_organization.reached_sql + excluded.reached_sql,
                                reached_won = stats_organization.reached_won + excluded.reached_won,
-                               compliance_pending = stats_organization.compliance_pending + excluded.compliance_pending,
-                               compliance_approved = stats_organization.compliance_approved + excluded.compliance_approved,
-                               compliance_rejected = stats_organization.compliance_rejected + excluded.compliance_rejected
+                               compliance_pending =
+                                   stats_organization.compliance_pending + excluded.compliance_pending,
+                               compliance_approved =
+                                   stats_organization.compliance_approved + excluded.compliance_approved,
+                               compliance_rejected =
+                                   stats_organization.compliance_rejected + excluded.compliance_rejected
                         """)
                 .params(
                         organizationId,
@@ -176,7 +182,8 @@ class PipelineStatisticsProjection implements LeadProjection {
             return;
         }
         jdbc.sql("""
-                        insert into stats_pipeline_change (lead_id, sequence_number, organization_id, occurred_at, delta)
+                        insert into stats_pipeline_change (lead_id, sequence_number, organization_id,
+                                                           occurred_at, delta)
                         values (?, ?, ?, ?, ?)
                         """)
                 .params(
