@@ -36,7 +36,8 @@ public class RouteTable {
             new GatewayRoute(POST, "/leads/{id}/lifecycle", LEADS_WRITE, COMMAND),
             new GatewayRoute(PUT, "/leads/{id}/deal-value", LEADS_WRITE, COMMAND),
             new GatewayRoute(POST, "/leads/{id}/playbook", LEADS_WRITE, COMMAND),
-            new GatewayRoute(POST, "/admin/read-models/rebuild", ADMIN, QUERY));
+            new GatewayRoute(POST, "/admin/read-models/rebuild", ADMIN, QUERY),
+            new GatewayRoute(GET, "/admin/read-models/rebuild/status", ADMIN, QUERY));
 
     private final List<ParsedRoute> parsedRoutes = ROUTES.stream()
             .map(route -> new ParsedRoute(route, route.parsedPattern()))
