@@ -21,7 +21,7 @@ class RouteTableTest {
 
     @Test
     void routesMatchTheApi() {
-        assertThat(RouteTable.ROUTES).hasSize(11);
+        assertThat(RouteTable.ROUTES).hasSize(12);
         assertThat(found(POST, "/leads").target()).isEqualTo(DownstreamService.COMMAND);
         assertThat(found(GET, "/leads").target()).isEqualTo(DownstreamService.QUERY);
         assertThat(found(GET, "/leads/stats/growth").scope()).isEqualTo(ApiScope.STATS_READ);
@@ -35,6 +35,9 @@ class RouteTableTest {
         GatewayRoute rebuild = found(POST, "/admin/read-models/rebuild");
         assertThat(rebuild.scope()).isEqualTo(ApiScope.ADMIN);
         assertThat(rebuild.target()).isEqualTo(DownstreamService.QUERY);
+        GatewayRoute rebuildStatus = found(GET, "/admin/read-models/rebuild/status");
+        assertThat(rebuildStatus.scope()).isEqualTo(ApiScope.ADMIN);
+        assertThat(rebuildStatus.target()).isEqualTo(DownstreamService.QUERY);
     }
 
     @Test
