@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Turns names in Latin, Greek or Cyrillic script into lower-case ASCII for email addresses: diacritics are dropped,
  * letters without a decomposition ({@code ł}, {@code ø}, {@code ß}, {@code þ}) get their usual Latin spelling, and
- * Greek and Cyrillic letters are romanized letter by letter (a simplified ELOT 743 and a simplified Ukrainian/Russian
+ * Greek and Cyrillic letters are romanized letter by letter (a simplified ELOT 743, with ου as ou and a simplified Ukrainian/Russian
  * scheme). Any other character is dropped.
  */
 final class AsciiTransliterator {
@@ -91,8 +91,12 @@ final class AsciiTransliterator {
 
     /** Returns the lower-case ASCII letters and digits of {@code text}, romanized as described on the class. */
     static String toAsciiLetters(String text) {
+        // The Greek digraph ου is one vowel, written ou, while υ alone is y.
+        String lower = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFC)
+                .replace("ου", "ou")
+                .replace("ού", "ou");
         StringBuilder ascii = new StringBuilder();
-        for (char c : text.toLowerCase(Locale.ROOT).toCharArray()) {
+        for (char c : lower.toCharArray()) {
             // Letters such as й and ї are romanized whole, before a decomposition would reduce them to и and і.
             if (LETTERS.containsKey(c)) {
                 ascii.append(LETTERS.get(c));

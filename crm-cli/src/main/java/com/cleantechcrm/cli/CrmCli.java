@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Entry point of {@code crm-cli.jar}: {@code import} and {@code sample-data}. */
 public final class CrmCli {
@@ -68,6 +69,7 @@ public final class CrmCli {
     }
 
     private static int runImport(Arguments arguments, PrintStream out, PrintStream err) throws UsageException {
+        arguments.rejectUnknownOptions("import", Set.of("--key", "--url", "--threads", "--wait"));
         Path file = Path.of(arguments.single("import FILE"));
         String key = arguments.option("--key", System.getenv("CRM_API_KEY"));
         if (key == null || key.isBlank()) {
@@ -100,6 +102,7 @@ public final class CrmCli {
     }
 
     private static int runSampleData(Arguments arguments, PrintStream out) throws UsageException {
+        arguments.rejectUnknownOptions("sample-data", Set.of("--organizations", "--out", "--seed"));
         arguments.noPositional("sample-data");
         Path organizations = Path.of(arguments.option("--organizations", "data/organizations.csv"));
         Path outputFolder = Path.of(arguments.option("--out", "data"));
@@ -115,7 +118,7 @@ public final class CrmCli {
         }
     }
 
-    /** A command line that cannot be run; its message says what to change. */
+    /** A command line that cannot be run; its message states what to change. */
     static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);
@@ -141,9 +144,9 @@ public final class CrmCli {
             return new Arguments(positional, options);
         }
 
-        String single(String what) throws UsageException {
+        String single(String argumentName) throws UsageException {
             if (positional.size() != 1) {
-                throw new UsageException("Expected exactly one argument for " + what + ", got " + positional);
+                throw new UsageException("Expected exactly one argument for " + argumentName + ", got " + positional);
             }
             return positional.get(0);
         }
@@ -151,6 +154,14 @@ public final class CrmCli {
         void noPositional(String command) throws UsageException {
             if (!positional.isEmpty()) {
                 throw new UsageException(command + " takes no positional arguments, got " + positional);
+            }
+        }
+
+        void rejectUnknownOptions(String command, Set<String> known) throws UsageException {
+            for (String name : options.keySet()) {
+                if (!known.contains(name)) {
+                    throw new UsageException("Unknown option for " + command + ": " + name);
+                }
             }
         }
 

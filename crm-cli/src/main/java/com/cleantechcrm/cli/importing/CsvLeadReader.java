@@ -160,7 +160,8 @@ public final class CsvLeadReader {
         } catch (NumberFormatException e) {
             return NODES.textNode(value);
         }
-        if (number.scale() <= 0 && !value.contains(".") && !value.toLowerCase().contains("e")) {
+        boolean writtenAsInteger = value.chars().allMatch(c -> Character.isDigit(c) || c == '-' || c == '+');
+        if (writtenAsInteger) {
             BigInteger integer = number.toBigIntegerExact();
             return integer.bitLength() < 63 ? NODES.numberNode(integer.longValue()) : NODES.numberNode(integer);
         }

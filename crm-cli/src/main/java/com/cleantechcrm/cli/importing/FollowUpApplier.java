@@ -57,7 +57,7 @@ final class FollowUpApplier {
         }
 
         ApiResponse response = api.send(operation.method(), operation.path(id), row.body(), null);
-        LeadImport.rejectIfKeyRefused(response);
+        LeadImport.throwIfKeyRejected(response);
 
         if (response.isSuccess()) {
             lead.apply(operation, row.body());
@@ -97,7 +97,7 @@ final class FollowUpApplier {
 
     private Optional<LeadState> fetchLead(String id) {
         ApiResponse response = api.get("/leads/" + id);
-        LeadImport.rejectIfKeyRefused(response);
+        LeadImport.throwIfKeyRejected(response);
         if (response.isSuccess() && response.body() instanceof ObjectNode lead) {
             return Optional.of(new LeadState(lead));
         }
@@ -105,7 +105,7 @@ final class FollowUpApplier {
     }
 
     private Optional<String> searchByEmail(String email) {
-        String wanted = LeadCreator.normalize(email);
+        String expectedEmail = LeadCreator.normalize(email);
         String query =
                 "/leads?limit=" + SEARCH_PAGE_SIZE + "&q=" + URLEncoder.encode(email.strip(), StandardCharsets.UTF_8);
         String cursor = null;
@@ -114,12 +114,12 @@ final class FollowUpApplier {
             String url =
                     cursor == null ? query : query + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
             ApiResponse response = api.get(url);
-            LeadImport.rejectIfKeyRefused(response);
+            LeadImport.throwIfKeyRejected(response);
             if (!response.isSuccess()) {
                 return Optional.empty();
             }
             for (JsonNode item : response.body().path("items")) {
-                if (LeadCreator.normalize(item.path("email").asText()).equals(wanted)) {
+                if (LeadCreator.normalize(item.path("email").asText()).equals(expectedEmail)) {
                     return Optional.of(item.path("id").asText());
                 }
             }

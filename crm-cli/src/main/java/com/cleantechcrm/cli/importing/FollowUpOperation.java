@@ -11,19 +11,19 @@ public enum FollowUpOperation {
     DEAL_VALUE("deal_value", "PUT", "/deal-value"),
     PLAYBOOK("playbook", "POST", "/playbook");
 
-    private final String fileName;
+    private final String opName;
     private final String method;
     private final String pathSuffix;
 
-    FollowUpOperation(String fileName, String method, String pathSuffix) {
-        this.fileName = fileName;
+    FollowUpOperation(String opName, String method, String pathSuffix) {
+        this.opName = opName;
         this.method = method;
         this.pathSuffix = pathSuffix;
     }
 
     /** Returns the value of the {@code op} key that selects this operation in an NDJSON file. */
-    public String fileName() {
-        return fileName;
+    public String opName() {
+        return opName;
     }
 
     public String method() {
@@ -34,7 +34,7 @@ public enum FollowUpOperation {
         return "/leads/" + leadId + pathSuffix;
     }
 
-    public static Optional<FollowUpOperation> fromFileName(String name) {
-        return Arrays.stream(values()).filter(op -> op.fileName.equals(name)).findFirst();
+    public static Optional<FollowUpOperation> fromOpName(String name) {
+        return Arrays.stream(values()).filter(op -> op.opName.equals(name)).findFirst();
     }
 }

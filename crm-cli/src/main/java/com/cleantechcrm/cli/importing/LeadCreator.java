@@ -34,7 +34,7 @@ final class LeadCreator {
 
     RowResult create(ImportRow row) {
         ApiResponse response = api.send("POST", "/leads", row.body(), ImportJson.idempotencyKey(row.body()));
-        LeadImport.rejectIfKeyRefused(response);
+        LeadImport.throwIfKeyRejected(response);
         String lead = describeLead(row);
 
         if (response.isSuccess()) {

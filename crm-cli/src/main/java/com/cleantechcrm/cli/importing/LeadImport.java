@@ -129,7 +129,7 @@ public final class LeadImport {
     private Instant serverTimeAtStart() {
         ApiResponse response = api.get("/leads?limit=1");
         if (response.status() == 401) {
-            rejectIfKeyRefused(response);
+            throwIfKeyRejected(response);
         }
         return response.headers()
                 .firstValue("Date")
@@ -146,7 +146,7 @@ public final class LeadImport {
         }
     }
 
-    static void rejectIfKeyRefused(ApiResponse response) {
+    static void throwIfKeyRejected(ApiResponse response) {
         if (response.status() == 401 || response.status() == 403) {
             throw new ApiKeyRejectedException("The gateway rejected the API key: " + response.errorSummary());
         }

@@ -53,13 +53,13 @@ final class NdjsonReader {
     private static ImportRow toFollowUp(int line, ObjectNode object) {
         JsonNode op = object.get(OPERATION_KEY);
         Optional<FollowUpOperation> operation =
-                op.isTextual() ? FollowUpOperation.fromFileName(op.asText()) : Optional.empty();
+                op.isTextual() ? FollowUpOperation.fromOpName(op.asText()) : Optional.empty();
         if (operation.isEmpty()) {
             return ImportRow.unreadable(
                     line,
                     "op: must be one of "
                             + Arrays.stream(FollowUpOperation.values())
-                                    .map(FollowUpOperation::fileName)
+                                    .map(FollowUpOperation::opName)
                                     .toList());
         }
 

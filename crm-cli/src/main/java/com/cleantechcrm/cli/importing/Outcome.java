@@ -1,6 +1,6 @@
 package com.cleantechcrm.cli.importing;
 
-/** What happened to one row of an import file. */
+/** The outcome of one row of an import file. */
 public enum Outcome {
     CREATED("created"),
     ALREADY_IMPORTED("already imported"),
