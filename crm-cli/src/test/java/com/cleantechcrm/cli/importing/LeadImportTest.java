@@ -245,6 +245,23 @@ class LeadImportTest {
         assertThat(gateway.received("POST", "/leads")).isEmpty();
     }
 
+    @Test
+    void sampleDataImportsWithoutFailures() throws Exception {
+        Path data = Path.of("..", "data");
+
+        ImportSummary leads = runImport(data.resolve("sample-leads.csv"));
+        ImportSummary followUps = runImport(data.resolve("sample-followups.ndjson"));
+
+        assertThat(leads.countOf(Outcome.CREATED)).isEqualTo(2663);
+        assertThat(leads.exitCode()).isEqualTo(ImportSummary.EXIT_OK);
+        assertThat(followUps.countOf(Outcome.APPLIED)).isEqualTo(followUps.rows());
+        assertThat(followUps.exitCode()).isEqualTo(ImportSummary.EXIT_OK);
+
+        ImportSummary again = runImport(data.resolve("sample-followups.ndjson"));
+
+        assertThat(again.countOf(Outcome.ALREADY_APPLIED)).isEqualTo(again.rows());
+    }
+
     private int writeCount() {
         return (int) gateway.received().stream()
                 .filter(request -> !request.method().equals("GET"))
