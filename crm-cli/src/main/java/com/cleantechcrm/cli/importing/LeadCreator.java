@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +23,7 @@ final class LeadCreator {
     private final ApiClient api;
     private final Instant runStartedAt;
     private final Map<String, String> leadIdsByEmail = new ConcurrentHashMap<>();
+    private final Set<String> idsReturnedInThisRun = ConcurrentHashMap.newKeySet();
 
     /**
      * @param runStartedAt the server's time when this import started; a lead created before it was imported by an
@@ -40,7 +42,9 @@ final class LeadCreator {
         if (response.isSuccess()) {
             String id = response.body().path("id").asText("");
             remember(row.email(), id);
-            Outcome outcome = isReplay(response) ? Outcome.ALREADY_IMPORTED : Outcome.CREATED;
+            // A row repeated in the file gets the same idempotency key, so its second response repeats the first id.
+            boolean repeated = !id.isEmpty() && !idsReturnedInThisRun.add(id);
+            Outcome outcome = repeated || isReplay(response) ? Outcome.ALREADY_IMPORTED : Outcome.CREATED;
             return new RowResult(row.line(), outcome, id, id + lead);
         }
         if (response.status() == 409 && response.errorCode().equals("DUPLICATE_LEAD")) {

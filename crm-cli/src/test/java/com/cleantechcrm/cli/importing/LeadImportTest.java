@@ -128,6 +128,18 @@ class LeadImportTest {
     }
 
     @Test
+    void repeatedRowInOneFileIsImportedOnce() throws Exception {
+        String row = "Anna Berg,anna@example.net,Solar AG,NGO,80,pending,,60,discovery,,,\r\n";
+        Path leads = write("leads.csv", LEADS_CSV.substring(0, LEADS_CSV.indexOf("\r\n") + 2) + row + row);
+
+        ImportSummary summary = runImport(leads);
+
+        assertThat(summary.countOf(Outcome.CREATED)).isEqualTo(1);
+        assertThat(summary.countOf(Outcome.ALREADY_IMPORTED)).isEqualTo(1);
+        assertThat(gateway.leadCount()).isEqualTo(1);
+    }
+
+    @Test
     void appliesFollowUpsInFileOrderPerLead() throws Exception {
         runImport(write("leads.csv", LEADS_CSV));
         output.reset();
