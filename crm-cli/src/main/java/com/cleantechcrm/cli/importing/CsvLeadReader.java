@@ -176,9 +176,11 @@ public final class CsvLeadReader {
 
     /** Maps a character offset of the file to its 1-based line number. */
     private static final class LineIndex {
+        private final String text;
         private final int[] lineStarts;
 
         LineIndex(String text) {
+            this.text = text;
             List<Integer> starts = new ArrayList<>();
             starts.add(0);
             for (int i = 0; i < text.length(); i++) {
@@ -191,8 +193,16 @@ public final class CsvLeadReader {
             lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
         }
 
+        /**
+         * Returns the line of the record that the parser reports at {@code offset}. The parser reports the position
+         * before any skipped blank lines, so those are passed over first.
+         */
         int lineOf(long offset) {
-            int index = Arrays.binarySearch(lineStarts, (int) offset);
+            int position = (int) offset;
+            while (position < text.length() && (text.charAt(position) == '\r' || text.charAt(position) == '\n')) {
+                position++;
+            }
+            int index = Arrays.binarySearch(lineStarts, position);
             return (index >= 0 ? index : -index - 2) + 1;
         }
     }

@@ -138,6 +138,13 @@ class CsvLeadReaderTest {
     }
 
     @Test
+    void skipsBlankLinesAndKeepsLineNumbers() throws Exception {
+        List<ImportRow> rows = read("name,email\n\nA,a@example.org\n\n\nB,b@example.org\n");
+
+        assertThat(rows).extracting(ImportRow::line).containsExactly(3, 6);
+    }
+
+    @Test
     void rejectsFileThatIsNotUtf8() throws Exception {
         Path file = folder.resolve("latin1.csv");
         Files.write(file, "name\nJ\u00fcrgen\n".getBytes(StandardCharsets.ISO_8859_1));
