@@ -151,19 +151,23 @@ public class ApiClient {
         return new ApiResponse(response.statusCode(), response.headers(), body);
     }
 
-    /** Reads {@code Retry-After} as delay seconds or as an HTTP date (RFC 9110, section 10.2.3). */
-    Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<String> value = response.headers().firstValue("Retry-After").map(String::strip);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
+    private Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> parseRetryAfter(value, clock.instant()));
+    }
+
+    /**
+     * Reads a {@code Retry-After} value as delay seconds or as an HTTP date (RFC 9110, section 10.2.3). A date in
+     * the past gives a zero delay, and a value in neither form gives none.
+     */
+    static Optional<Duration> parseRetryAfter(String value, Instant now) {
+        String trimmed = value.strip();
         try {
-            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.get()))));
+            return Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed))));
         } catch (NumberFormatException notSeconds) {
             try {
-                Instant at = ZonedDateTime.parse(value.get(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                Instant at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant();
-                Duration delay = Duration.between(clock.instant(), at);
+                Duration delay = Duration.between(now, at);
                 return Optional.of(delay.isNegative() ? Duration.ZERO : delay);
             } catch (DateTimeParseException notDate) {
                 return Optional.empty();
