@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class LeadCreator {
 
-    /** The response header a server may set on a replayed idempotent request, as several public APIs do. */
+    /** A response header that marks a replayed idempotent request, when the server sends one. */
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
     private final ApiClient api;
