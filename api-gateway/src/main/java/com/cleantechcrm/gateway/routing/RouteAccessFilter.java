@@ -1,0 +1,71 @@
+package com.cleantechcrm.gateway.routing;
+
+import com.cleantechcrm.gateway.security.ApiKeyAuthenticationToken;
+import com.cleantechcrm.gateway.security.GatewayErrors;
+import com.cleantechcrm.support.error.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Looks the request up in the {@link RouteTable} after authentication: an unknown path gets 404, a known path with
+ * another method gets 405 with {@code Allow}, and a key without the route's scope gets 403. Only requests that pass
+ * reach the proxy. Actuator paths are left to Spring Boot.
+ */
+public class RouteAccessFilter extends OncePerRequestFilter {
+
+    /** Request attribute with the matched {@link GatewayRoute}. */
+    public static final String ROUTE_ATTRIBUTE = RouteAccessFilter.class.getName() + ".route";
+
+    private final RouteTable routeTable;
+    private final GatewayErrors errors;
+
+    public RouteAccessFilter(RouteTable routeTable, GatewayErrors errors) {
+        this.routeTable = routeTable;
+        this.errors = errors;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI();
+        return path.equals("/actuator") || path.startsWith("/actuator/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        RouteMatch match = routeTable.resolve(HttpMethod.valueOf(request.getMethod()), request.getRequestURI());
+
+        if (match instanceof RouteMatch.NotFound) {
+            errors.write(response, ErrorCode.NOT_FOUND, "No resource exists at this path.");
+            return;
+        }
+        if (match instanceof RouteMatch.MethodNotAllowed notAllowed) {
+            String allowed = notAllowed.allowed().stream().map(HttpMethod::name).collect(Collectors.joining(", "));
+            response.setHeader(HttpHeaders.ALLOW, allowed);
+            errors.write(
+                    response,
+                    ErrorCode.METHOD_NOT_ALLOWED,
+                    "Method " + request.getMethod() + " is not allowed on this path; allowed: " + allowed + ".");
+            return;
+        }
+
+        GatewayRoute route = ((RouteMatch.Found) match).route();
+        request.setAttribute(ROUTE_ATTRIBUTE, route);
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof ApiKeyAuthenticationToken token)
+                || !token.key().hasScope(route.scope())) {
+            errors.writeForbidden(response, route.scope().value());
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

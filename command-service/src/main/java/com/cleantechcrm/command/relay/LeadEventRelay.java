@@ -1,0 +1,120 @@
+package com.cleantechcrm.command.relay;
+
+import com.cleantechcrm.events.EventJson;
+import com.cleantechcrm.events.LeadEvent;
+import com.cleantechcrm.events.LeadEventEnvelope;
+import com.cleantechcrm.events.LeadTopics;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishes every stored lead event to Kafka, keyed by lead id so that one lead's events stay in order. The handler
+ * returns only after Kafka acknowledged the record, so the processor's token, stored in the same transaction as the
+ * handler's work, never moves past an event that Kafka does not have. A failed send throws, and the processor retries
+ * the event: Kafka may then receive it twice, which consumers detect by lead id and sequence number.
+ */
+@Component
+@ProcessingGroup(LeadEventRelay.PROCESSING_GROUP)
+class LeadEventRelay {
+
+    static final String PROCESSING_GROUP = "kafka-relay";
+
+    private static final Logger log = LoggerFactory.getLogger(LeadEventRelay.class);
+
+    private final KafkaTemplate<String, byte[]> kafkaTemplate;
+    private final KafkaAdmin kafkaAdmin;
+    private final RelayProperties properties;
+    private final ObjectMapper eventMapper = EventJson.newObjectMapper();
+
+    private volatile boolean topicsChecked;
+
+    LeadEventRelay(KafkaTemplate<String, byte[]> kafkaTemplate, KafkaAdmin kafkaAdmin, RelayProperties properties) {
+        this.kafkaTemplate = kafkaTemplate;
+        this.kafkaAdmin = kafkaAdmin;
+        this.properties = properties;
+    }
+
+    @EventHandler
+    void publish(LeadEvent event, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        LeadEventEnvelope envelope = LeadEventEnvelopes.of(event, message, token, eventMapper);
+        byte[] value = eventMapper.writeValueAsBytes(envelope);
+        String key = event.leadId().toString();
+        ensureTopicsExist(envelope);
+        try {
+            SendResult<String, byte[]> result = kafkaTemplate
+                    .send(LeadTopics.LEAD_EVENTS, key, value)
+                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            log.info(
+                    "Published event {} ({} {} of lead {}, global position {}) to {} partition {} offset {}.",
+                    envelope.eventId(),
+                    envelope.eventType(),
+                    envelope.sequenceNumber(),
+                    envelope.leadId(),
+                    envelope.globalPosition(),
+                    LeadTopics.LEAD_EVENTS,
+                    result.getRecordMetadata().partition(),
+                    result.getRecordMetadata().offset());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(envelope, "the relay thread was interrupted", e);
+        } catch (ExecutionException e) {
+            throw failure(
+                    envelope, e.getCause() == null ? e.toString() : e.getCause().toString(), e);
+        } catch (TimeoutException e) {
+            throw failure(
+                    envelope,
+                    "the send timed out after " + properties.sendTimeout() + " without an acknowledgement",
+                    e);
+        }
+    }
+
+    /**
+     * Creates the topics, with their partitions and retention, before the first send. Kafka may be down when the
+     * service starts, and a broker that creates topics on first use would otherwise give them its own defaults.
+     */
+    private void ensureTopicsExist(LeadEventEnvelope envelope) {
+        if (topicsChecked) {
+            return;
+        }
+        topicsChecked = kafkaAdmin.initialize();
+        if (!topicsChecked) {
+            throw failure(envelope, "the topics could not be checked or created", null);
+        }
+    }
+
+    private static RelayPublishException failure(LeadEventEnvelope envelope, String reason, Exception cause) {
+        log.warn(
+                "Publishing event {} ({} {} of lead {}, global position {}) to {} failed and will be retried: {}",
+                envelope.eventId(),
+                envelope.eventType(),
+                envelope.sequenceNumber(),
+                envelope.leadId(),
+                envelope.globalPosition(),
+                LeadTopics.LEAD_EVENTS,
+                reason);
+        return new RelayPublishException(
+                "Publishing event " + envelope.eventId() + " of lead " + envelope.leadId() + " failed: " + reason,
+                cause);
+    }
+
+    /** Kafka did not acknowledge an event, so the processor retries it. */
+    static class RelayPublishException extends RuntimeException {
+
+        RelayPublishException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
