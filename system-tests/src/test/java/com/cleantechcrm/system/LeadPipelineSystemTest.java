@@ -1,9 +1,11 @@
 package com.cleantechcrm.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.cleantechcrm.system.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,6 +131,20 @@ class LeadPipelineSystemTest {
                 "/leads/" + id, response -> response.body().path("playbooks").size() == 1);
         assertThat(lead.body().get("playbooks").get(0).get("playbook_id").asText())
                 .isEqualTo("pb-1");
+    }
+
+    @Test
+    void requestIdReachesEveryServiceLog() throws Exception {
+        RunningSystem system = RunningSystem.get();
+        String requestId = "trace-" + UUID.randomUUID();
+        Response created = client.post("/leads", ApiClient.json(Leads.valid()), "X-Request-Id", requestId);
+        client.awaitGet("/leads/" + created.body().get("id").asText(), response -> response.status() == 200);
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(system.log("api-gateway")).contains(requestId);
+            assertThat(system.log("command-service")).contains("request_id=" + requestId);
+            assertThat(system.log("query-service")).contains("request_id=" + requestId);
+        });
     }
 
     @Test

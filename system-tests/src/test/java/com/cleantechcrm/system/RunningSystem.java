@@ -98,6 +98,11 @@ final class RunningSystem {
         return root;
     }
 
+    /** Returns what a service has logged so far. */
+    String log(String service) throws IOException {
+        return java.nio.file.Files.readString(root.resolve("system-tests/target/service-logs/" + service + ".log"));
+    }
+
     /** Creates an organisation's API key with the gateway's own command line, as an operator would. */
     String createKey(String organization, String scopes) throws IOException, InterruptedException {
         List<String> output = runJar(

@@ -1,6 +1,7 @@
 package com.cleantechcrm.command.relay;
 
 import com.cleantechcrm.events.EventJson;
+import com.cleantechcrm.events.EventMetadata;
 import com.cleantechcrm.events.LeadEvent;
 import com.cleantechcrm.events.LeadEventEnvelope;
 import com.cleantechcrm.events.LeadTopics;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
@@ -50,6 +52,14 @@ class LeadEventRelay {
     @EventHandler
     void publish(LeadEvent event, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
         LeadEventEnvelope envelope = LeadEventEnvelopes.of(event, message, token, eventMapper);
+        // The relay's log lines carry the id of the request that caused the event.
+        try (MDC.MDCCloseable requestId =
+                MDC.putCloseable(EventMetadata.REQUEST_ID, String.valueOf(envelope.requestId()))) {
+            send(event, envelope);
+        }
+    }
+
+    private void send(LeadEvent event, LeadEventEnvelope envelope) throws JsonProcessingException {
         byte[] value = eventMapper.writeValueAsBytes(envelope);
         String key = event.leadId().toString();
         ensureTopicsExist(envelope);

@@ -69,7 +69,7 @@ public class LeadEventApplier {
         for (LeadProjection projection : projections) {
             projection.apply(envelope, event);
         }
-        log.debug(
+        log.info(
                 "Applied event {} ({}) of lead {} at sequence {}.",
                 envelope.eventId(),
                 envelope.eventType(),

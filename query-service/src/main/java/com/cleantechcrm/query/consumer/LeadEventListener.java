@@ -1,8 +1,10 @@
 package com.cleantechcrm.query.consumer;
 
+import com.cleantechcrm.events.EventMetadata;
 import com.cleantechcrm.events.LeadEventEnvelope;
 import com.cleantechcrm.events.LeadTopics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +37,10 @@ public class LeadEventListener {
             throw new RejectedEventException(
                     "record at offset " + record.offset() + " of partition " + record.partition() + " has no value");
         }
-        metrics.record(applier.apply(record.key(), record.value()));
+        // The request id of the write that caused the event goes into this service's log lines too.
+        try (MDC.MDCCloseable requestId = MDC.putCloseable(
+                EventMetadata.REQUEST_ID, String.valueOf(record.value().requestId()))) {
+            metrics.record(applier.apply(record.key(), record.value()));
+        }
     }
 }
