@@ -18,6 +18,8 @@ class RelayConfiguration {
     /** Retention -1 keeps every event, so that a new read model can be built from the topic alone. */
     private static final String UNLIMITED_RETENTION = "-1";
 
+    // NOTE: Spring Kafka's KafkaAdmin adds partitions to an existing topic that has fewer than configured, which
+    // moves lead ids to other partitions. Raise CRM_KAFKA_TOPIC_PARTITIONS only on an empty topic.
     @Bean
     NewTopic leadEventsTopic(RelayProperties properties) {
         return topic(LeadTopics.LEAD_EVENTS, properties);
