@@ -92,13 +92,18 @@ public final class CrmCli {
         try {
             return leadImport.run(rows).exitCode();
         } catch (ApiKeyRejectedException e) {
-            err.println("Import stopped. " + e.getMessage()
-                    + ". Pass a key with the scopes leads:read and leads:write (./crm key create).");
+            err.println("Import stopped. " + withFullStop(e.getMessage())
+                    + " Pass a key with the scopes leads:read and leads:write (./crm key create).");
             return ImportSummary.EXIT_FAILED;
         } catch (ApiUnreachableException e) {
-            err.println("Import stopped. " + e.getMessage() + ". Is the system running (./crm up) at " + url + "?");
+            err.println("Import stopped. " + withFullStop(e.getMessage()) + " Is the system running (./crm up) at "
+                    + url + "?");
             return ImportSummary.EXIT_FAILED;
         }
+    }
+
+    private static String withFullStop(String sentence) {
+        return sentence.endsWith(".") ? sentence : sentence + ".";
     }
 
     private static int runSampleData(Arguments arguments, PrintStream out) throws UsageException {

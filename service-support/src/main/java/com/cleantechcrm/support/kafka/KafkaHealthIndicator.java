@@ -1,4 +1,4 @@
-package com.cleantechcrm.command.relay;
+package com.cleantechcrm.support.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
@@ -11,21 +11,20 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 /**
- * Reports whether the Kafka cluster that the relay publishes to responds. Writes are still stored while Kafka is down,
- * but the relay falls behind, so readiness includes this check.
+ * Reports whether the Kafka cluster responds, by asking it for its id and brokers within 3 seconds. Spring Boot 3.5
+ * ships no Kafka health indicator, and both the relay and the consumer stall while Kafka is down, so readiness
+ * includes this check.
  */
-@Component("kafka")
-class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
 
     /** One client for every check, because probes run every few seconds and each new client logs its settings. */
     private final AdminClient client;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+    public KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
         this.client = AdminClient.create(kafkaAdmin.getConfigurationProperties());
     }
 
@@ -35,12 +34,12 @@ class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
             DescribeClusterResult cluster =
                     client.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()));
             String clusterId = cluster.clusterId().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            int nodes = cluster.nodes()
+            int brokers = cluster.nodes()
                     .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                     .size();
             return Health.up()
                     .withDetail("cluster_id", clusterId)
-                    .withDetail("nodes", nodes)
+                    .withDetail("brokers", brokers)
                     .build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
