@@ -91,6 +91,49 @@ class ServiceSupportTest {
     }
 
     @Test
+    void controlCharactersAndBrokenUnicodeAreInvalid() throws Exception {
+        String body = "{\"name\":\"a\\u0000b\",\"score\":5,\"inner\":{\"color\":\"RED\","
+                + "\"tags\":[\"x\\ud800y\",\"a\\tb\"]}}";
+
+        HttpResponse<String> response = post("/leads", body, token("leads:write"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(texts(json(response).get("error").get("details").get("validation_errors")))
+                .containsExactlyInAnyOrder(
+                        "name: must not contain control characters", "inner.tags[0]: must be valid Unicode text");
+    }
+
+    @Test
+    void decimalKeepsEveryDigit() throws Exception {
+        String body = "{\"name\":\"Ada\",\"score\":5,\"amount\":100000000000000.01,"
+                + "\"inner\":{\"color\":\"RED\",\"tags\":[]}}";
+
+        HttpResponse<String> response = post("/leads", body, token("leads:write"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json(response).get("amount").asText()).isEqualTo("100000000000000.01");
+    }
+
+    @Test
+    void contentAfterJsonIsMalformedRequest() throws Exception {
+        HttpResponse<String> response = post("/leads", VALID + " trailing", token("leads:write"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void controlCharacterInQueryParameterIsInvalid() throws Exception {
+        HttpResponse<String> response = get("/leads/" + UUID.randomUUID() + "?q=a%00b", token("leads:read"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = json(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(texts(error.get("details").get("validation_errors")))
+                .containsExactly("q: must not contain control characters");
+    }
+
+    @Test
     void malformedJsonIsMalformedRequest() throws Exception {
         HttpResponse<String> response = post("/leads", "{\"name\":", token("leads:write"));
 

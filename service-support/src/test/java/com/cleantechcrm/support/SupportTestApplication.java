@@ -50,7 +50,13 @@ class SupportTestApplication {
         @PostMapping("/leads")
         Map<String, Object> create(@RequestBody JsonNode body, Caller caller) {
             Sample sample = binder.bind(body, Sample.class);
-            return Map.of("name", sample.name(), "organization_id", caller.organizationId());
+            return Map.of(
+                    "name",
+                    sample.name(),
+                    "organization_id",
+                    caller.organizationId(),
+                    "amount",
+                    sample.amount() == null ? "" : sample.amount().toPlainString());
         }
 
         @GetMapping("/leads/{id}")

@@ -31,6 +31,10 @@ final class ApiClient {
         this.key = key;
     }
 
+    String key() {
+        return key;
+    }
+
     record Response(int status, HttpResponse<String> raw, JsonNode body) {
 
         String header(String name) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cleantechcrm.system.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +40,7 @@ class ErrorEnvelopeSystemTest {
                 Arguments.of("long name", Leads.with(nested, "name", "x".repeat(201)), "name"),
                 Arguments.of("email", Leads.with(nested, "email", "not-an-email"), "email"),
                 Arguments.of("long email", Leads.with(nested, "email", "a".repeat(250) + "@example.org"), "email"),
+                Arguments.of("invisible email", Leads.with(nested, "email", "\u200Bzoe@example.org"), "email"),
                 Arguments.of("company", Leads.with(nested, "company", null), "company"),
                 Arguments.of("type", Leads.with(nested, "organization_type", "Startup"), "organization_type"),
                 Arguments.of("score range", Leads.with(nested, "sustainability_score", 101), "sustainability_score"),
@@ -92,6 +95,51 @@ class ErrorEnvelopeSystemTest {
                 .anySatisfy(error -> assertThat(error).startsWith("sustainability_score: "))
                 .anySatisfy(error -> assertThat(error).startsWith("organization_type: "))
                 .anySatisfy(error -> assertThat(error).startsWith("procurement_cycle: "));
+    }
+
+    @Test
+    void controlCharacterInNameIsValidationFailed() {
+        Response response = client.post("/leads", ApiClient.json(Leads.with(Leads.valid(), "name", "Nul\u0000Name")));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(validationErrors(response)).contains("name: must not contain control characters");
+    }
+
+    @Test
+    void controlCharacterInSearchIsValidationFailed() {
+        Response response = client.get("/leads?q=%00");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void nonAsciiIdempotencyKeyIsValidationFailed() throws Exception {
+        byte[] body = ApiClient.json(Leads.valid()).getBytes(StandardCharsets.UTF_8);
+        URI gateway = URI.create(RunningSystem.get().gatewayUrl());
+        String head = "POST /leads HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + client.key()
+                + "\r\nContent-Type: application/json\r\nIdempotency-Key: café-1\r\nContent-Length: "
+                + body.length + "\r\nConnection: close\r\n\r\n";
+
+        String statusLine;
+        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().write(body);
+            statusLine = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)
+                    .lines()
+                    .findFirst()
+                    .orElse("");
+        }
+
+        assertThat(statusLine).startsWith("HTTP/1.1 400");
+    }
+
+    @Test
+    void contentAfterJsonIsMalformedRequest() {
+        Response response = client.post("/leads", ApiClient.json(Leads.valid()) + "{}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorCode()).isEqualTo("MALFORMED_REQUEST");
     }
 
     @Test

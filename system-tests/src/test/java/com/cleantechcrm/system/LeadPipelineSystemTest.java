@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.cleantechcrm.system.ApiClient.Response;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,15 @@ class LeadPipelineSystemTest {
         assertThat(read.body().get("lead_score").asInt()).isBetween(0, 100);
         assertThat(read.body().get("regulatory_compliance").get("status").asText())
                 .isEqualTo("pending");
+    }
+
+    @Test
+    void dealValueKeepsEveryDigit() {
+        String id = create(client, Leads.with(Leads.valid(), "deal_value", new BigDecimal("100000000000000.01")));
+
+        Response read = client.awaitGet("/leads/" + id, response -> response.status() == 200);
+
+        assertThat(read.raw().body()).contains("\"deal_value\":100000000000000.01");
     }
 
     @Test

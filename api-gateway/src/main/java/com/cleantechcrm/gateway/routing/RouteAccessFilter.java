@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -66,6 +67,29 @@ public class RouteAccessFilter extends OncePerRequestFilter {
             errors.writeForbidden(response, route.scope().value());
             return;
         }
+        String invalidHeader = firstNonAsciiHeader(request);
+        if (invalidHeader != null) {
+            errors.write(
+                    response,
+                    ErrorCode.VALIDATION_FAILED,
+                    "Header " + invalidHeader + " must contain only printable ASCII characters.");
+            return;
+        }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Returns the name of a header whose value has bytes outside printable ASCII, or null. Such bytes would not survive
+     * forwarding: two different non-ASCII idempotency keys would reach the command service as the same text.
+     */
+    private static String firstNonAsciiHeader(HttpServletRequest request) {
+        for (String name : Collections.list(request.getHeaderNames())) {
+            for (String value : Collections.list(request.getHeaders(name))) {
+                if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c > 0x7E)) {
+                    return name;
+                }
+            }
+        }
+        return null;
     }
 }

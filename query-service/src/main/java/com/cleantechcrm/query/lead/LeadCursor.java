@@ -1,5 +1,6 @@
 package com.cleantechcrm.query.lead;
 
+import com.cleantechcrm.support.web.TextRules;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -38,8 +39,8 @@ record LeadCursor(LeadSort sort, String key, UUID leadId) {
                     .orElseThrow(() -> new IllegalArgumentException("unknown sort"));
             String key = node.path("key").asText(null);
             UUID leadId = UUID.fromString(node.path("id").asText());
-            if (key == null) {
-                throw new IllegalArgumentException("missing key");
+            if (key == null || TextRules.problemWith(key) != null) {
+                throw new IllegalArgumentException("missing or invalid key");
             }
             sort.parseKey(key);
             return new LeadCursor(sort, key, leadId);

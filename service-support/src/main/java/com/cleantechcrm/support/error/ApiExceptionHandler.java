@@ -88,10 +88,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                             + notSupported.getSupportedHttpMethods() + ".");
         }
         if (exception instanceof HttpMediaTypeNotSupportedException unsupported) {
+            String sent = unsupported.getContentType() == null
+                    ? "A missing or unreadable content type"
+                    : "Content type " + unsupported.getContentType();
             return ErrorResponse.of(
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "Content type " + unsupported.getContentType()
-                            + " is not supported; send application/json in UTF-8.");
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE, sent + " is not supported; send application/json in UTF-8.");
         }
         if (exception instanceof MissingServletRequestParameterException missing) {
             return ErrorResponse.of(

@@ -113,7 +113,7 @@ public class StrictJsonBinder {
         Class<?> raw = rawClass(type);
         String problem = null;
         if (raw == String.class) {
-            problem = value.isTextual() ? null : "must be a string";
+            problem = value.isTextual() ? TextRules.problemWith(value.textValue()) : "must be a string";
         } else if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
             problem = isWholeNumber(value, raw) ? null : "must be an integer";
         } else if (raw == BigDecimal.class) {

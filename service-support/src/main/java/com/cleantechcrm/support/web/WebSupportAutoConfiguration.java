@@ -4,11 +4,15 @@ import com.cleantechcrm.support.error.ApiExceptionHandler;
 import com.cleantechcrm.support.error.EnvelopeErrorController;
 import com.cleantechcrm.support.error.ErrorResponseWriter;
 import com.cleantechcrm.support.security.CallerArgumentResolver;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import jakarta.validation.Validator;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
@@ -23,8 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The HTTP edge every service shares: error envelope, request ids, trailing slashes, body limit, JSON binding. */
 @AutoConfiguration(
-        before = ErrorMvcAutoConfiguration.class,
-        after = {JacksonAutoConfiguration.class, ValidationAutoConfiguration.class})
+        before = {ErrorMvcAutoConfiguration.class, JacksonAutoConfiguration.class},
+        after = ValidationAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HttpLimitsProperties.class)
 @Import({ApiExceptionHandler.class, EnvelopeErrorController.class})
@@ -64,6 +68,27 @@ public class WebSupportAutoConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestParameterFilter> requestParameterFilter(ErrorResponseWriter errorWriter) {
+        FilterRegistrationBean<RequestParameterFilter> registration =
+                new FilterRegistrationBean<>(new RequestParameterFilter(errorWriter));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 3);
+        return registration;
+    }
+
+    /**
+     * Reads request JSON strictly: decimals stay exact instead of passing through a binary double (so a deal value of
+     * 100000000000000.01 stays as sent), and anything after the first JSON value makes the body malformed.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictRequestJson() {
+        return builder -> builder.featuresToEnable(
+                        DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                        DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
+                        JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .postConfigurer(mapper -> mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false));
     }
 
     @Bean

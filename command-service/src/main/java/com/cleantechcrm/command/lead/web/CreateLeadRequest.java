@@ -30,8 +30,11 @@ public record CreateLeadRequest(
         @DecimalMin("0") @Digits(integer = 15, fraction = 2) BigDecimal dealValue,
         @Valid Source source) {
 
-    /** On top of the RFC 5322 check of {@code @Email}: a domain with at least one dot and no whitespace anywhere. */
-    static final String EMAIL_PATTERN = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
+    /**
+     * On top of the RFC 5322 check of {@code @Email}: a domain with at least one dot, and no whitespace, separator,
+     * control or format character anywhere, so an invisible U+00A0 or U+200B cannot make a second address.
+     */
+    static final String EMAIL_PATTERN = "[^@\\s\\p{Z}\\p{C}]+@[^@\\s\\p{Z}\\p{C}]+\\.[^@\\s\\p{Z}\\p{C}]+";
 
     public CreateLeadRequest {
         name = Strings.strip(name);
