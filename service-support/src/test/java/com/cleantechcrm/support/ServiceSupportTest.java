@@ -134,6 +134,28 @@ class ServiceSupportTest {
     }
 
     @Test
+    void oversizedHeaderGetsEnvelopeFromTomcat() throws Exception {
+        HttpRequest request = request("/leads/" + UUID.randomUUID(), token("leads:read"))
+                .header("X-Padding", "x".repeat(20_000))
+                .GET()
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
+    void encodedNulInPathGetsEnvelopeFromTomcat() throws Exception {
+        HttpResponse<String> response = get("/leads/%00", token("leads:read"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).get("error").get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+    }
+
+    @Test
     void malformedJsonIsMalformedRequest() throws Exception {
         HttpResponse<String> response = post("/leads", "{\"name\":", token("leads:write"));
 

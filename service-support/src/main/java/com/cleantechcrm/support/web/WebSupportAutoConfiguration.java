@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import jakarta.validation.Validator;
 import java.util.List;
+import org.apache.catalina.Pipeline;
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -17,6 +21,8 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -89,6 +95,40 @@ public class WebSupportAutoConfiguration {
                         DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                         JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .postConfigurer(mapper -> mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false));
+    }
+
+    /**
+     * Replaces the error page valve that Spring Boot puts on Tomcat's host, so errors Tomcat answers itself also come
+     * out in the envelope. It runs after Boot's own customizer, which adds the valve being replaced.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> envelopeErrorReportValve() {
+        return new OrderedEnvelopeValveCustomizer();
+    }
+
+    static final class OrderedEnvelopeValveCustomizer
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                Pipeline pipeline = context.getParent().getPipeline();
+                for (Valve valve : pipeline.getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        pipeline.removeValve(valve);
+                    }
+                }
+                pipeline.addValve(new EnvelopeErrorReportValve());
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(EnvelopeErrorReportValve.class.getName());
+                }
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     @Bean
