@@ -55,7 +55,7 @@ final class RecordArrivals implements AutoCloseable {
         poller.setDaemon(true);
     }
 
-    /** Starts a consumer of the lead event topic; the topic must exist. */
+    /** Starts a consumer of the lead event topic, which must exist. */
     static RecordArrivals start(String brokers) {
         RecordArrivals recordArrivals = new RecordArrivals(brokers);
         recordArrivals.poller.start();

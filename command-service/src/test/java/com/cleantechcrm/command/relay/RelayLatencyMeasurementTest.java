@@ -18,16 +18,17 @@ import org.springframework.beans.factory.annotation.Value;
 /**
  * Measures the relay's latency: the time from the return of a write request to the arrival of its event at a Kafka
  * consumer. It creates leads one after another and changes each one's lifecycle stage. It waits for each event before
- * the next request, so no request wakes the relay for an earlier one, and pauses a random 0-1000 ms before each
- * request, so the requests do not keep one phase against any polling period of the relay.
+ * the next request, so no request wakes the relay for an earlier one. It also pauses a random 0-1000 ms before each
+ * request, so the requests do not keep one phase against a polling period of the relay.
  *
- * <p>It is a measurement, not a check, so it runs only when asked to:
+ * <p>It is a measurement, not a check, so it runs only when the number of leads is given:
  *
  * <pre>
- * ./mvnw -B -pl command-service test -Dtest=RelayLatencyMeasurementTest -Dcrm.relay.latency.leads=40
+ * ./mvnw -B -pl command-service -am test -Dtest=RelayLatencyMeasurementTest -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dcrm.relay.latency.leads=40
  * </pre>
  *
- * <p>It prints median, p95 and max per event type to the test log. It asserts only that every event arrived.
+ * <p>It logs min, median, p95 and max per event type. It asserts only that every event arrived.
  */
 @EnabledIfSystemProperty(named = RelayLatencyMeasurementTest.LEADS_PROPERTY, matches = "\\d+")
 class RelayLatencyMeasurementTest extends CommandServiceIntegrationTest {
@@ -47,7 +48,7 @@ class RelayLatencyMeasurementTest extends CommandServiceIntegrationTest {
         List<Duration> createLatencies = new ArrayList<>();
         List<Duration> updateLatencies = new ArrayList<>();
 
-        // The first lead creates the topic if needed and warms up the producer; its latency is not counted.
+        // The first lead creates the topic if needed and warms up the producer. Its latency is not counted.
         UUID warmUpLead = createLead(validLead(randomEmail()));
         try (RecordArrivals arrivals = RecordArrivals.start(brokers)) {
             arrivals.await(warmUpLead, 0, EVENT_TIMEOUT);
