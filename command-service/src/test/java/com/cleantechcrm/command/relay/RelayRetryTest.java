@@ -1,0 +1,90 @@
+package com.cleantechcrm.command.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cleantechcrm.command.support.CommandServiceIntegrationTest;
+import com.cleantechcrm.events.LeadTopics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Makes Kafka reject the relay's records for a while and checks that the relay retries the event instead of skipping
+ * it. The topic's {@code max.message.bytes} is lowered below the size of any lead event, so the broker rejects every
+ * send with a real error, and is restored afterwards.
+ */
+class RelayRetryTest extends CommandServiceIntegrationTest {
+
+    /** Smaller than any lead event envelope, which carries ids, metadata and the event JSON. */
+    private static final String TOO_SMALL_MAX_MESSAGE_BYTES = "64";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Autowired
+    private EventProcessingConfiguration eventProcessing;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    private String brokers;
+
+    @Test
+    void retriesRejectedEventUntilKafkaAccepts() throws Exception {
+        TrackingEventProcessor relay = eventProcessing
+                .eventProcessor(LeadEventRelay.PROCESSING_GROUP, TrackingEventProcessor.class)
+                .orElseThrow();
+        UUID leadId;
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", brokers));
+                RecordArrivals arrivals = RecordArrivals.start(brokers)) {
+            setMaxMessageBytes(admin, TOO_SMALL_MAX_MESSAGE_BYTES);
+            try {
+                leadId = createLead(validLead(randomEmail()));
+
+                awaitCondition("the relay reports the rejected send as an error", () -> isInErrorState(relay));
+            } finally {
+                setMaxMessageBytes(admin, null);
+            }
+
+            arrivals.await(leadId, 0, TIMEOUT);
+            awaitCondition("the relay leaves its error state", () -> !isInErrorState(relay));
+        }
+
+        assertThat(isInErrorState(relay)).isFalse();
+    }
+
+    private static boolean isInErrorState(TrackingEventProcessor relay) {
+        return relay.processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
+    }
+
+    /** Sets the topic's {@code max.message.bytes}, or removes the override when {@code value} is null. */
+    private static void setMaxMessageBytes(AdminClient admin, String value) throws Exception {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, LeadTopics.LEAD_EVENTS);
+        AlterConfigOp operation = value == null
+                ? new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, ""), AlterConfigOp.OpType.DELETE)
+                : new AlterConfigOp(
+                        new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, value), AlterConfigOp.OpType.SET);
+        admin.incrementalAlterConfigs(Map.of(topic, List.of(operation))).all().get();
+    }
+
+    private static void awaitCondition(String description, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + TIMEOUT + " waiting until " + description + ".");
+            }
+            Thread.sleep(50);
+        }
+    }
+}
