@@ -77,6 +77,11 @@ final class RecordArrivals implements AutoCloseable {
         }
     }
 
+    /** Tells whether the event with {@code sequenceNumber} of lead {@code leadId} has arrived. */
+    boolean hasArrived(UUID leadId, long sequenceNumber) {
+        return arrivalOf(leadId.toString(), sequenceNumber).isDone();
+    }
+
     private CompletableFuture<Long> arrivalOf(String leadId, long sequenceNumber) {
         return arrivals.computeIfAbsent(leadId + "/" + sequenceNumber, key -> new CompletableFuture<>());
     }

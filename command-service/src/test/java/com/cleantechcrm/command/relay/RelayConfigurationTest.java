@@ -7,7 +7,7 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,19 +17,10 @@ class RelayConfigurationTest extends CommandServiceIntegrationTest {
     private EventProcessingConfiguration eventProcessing;
 
     @Test
-    void runsRelayAsTrackingProcessor() {
+    void runsRelayAsPooledStreamingProcessor() {
         assertThat(eventProcessing.eventProcessor(LeadEventRelay.PROCESSING_GROUP))
                 .get()
-                .isInstanceOf(TrackingEventProcessor.class);
-    }
-
-    @Test
-    void runsRelayOnOneThread() {
-        TrackingEventProcessor relay = eventProcessing
-                .eventProcessor(LeadEventRelay.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .orElseThrow();
-
-        assertThat(relay.maxCapacity()).isEqualTo(1);
+                .isInstanceOf(PooledStreamingEventProcessor.class);
     }
 
     @Test
