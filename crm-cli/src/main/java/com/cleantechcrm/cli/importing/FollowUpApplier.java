@@ -1,13 +1,16 @@
 package com.cleantechcrm.cli.importing;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,22 +46,41 @@ final class FollowUpApplier {
         }
 
         LeadState lead = found.get();
+        Map<String, Integer> occurrences = new HashMap<>();
         for (ImportRow row : rows) {
-            results.add(applyOne(lead, row));
+            results.add(applyOne(lead, row, idempotencyKey(email, row, occurrences)));
         }
         return results;
     }
 
-    private RowResult applyOne(LeadState lead, ImportRow row) {
+    /**
+     * Derives the {@code Idempotency-Key} of a follow-up from the lead's email, the operation, the body and how often
+     * the same change came before it for this lead. A second run of the file sends the same keys, so the server
+     * replays its first responses instead of storing the changes again, even while the read side lags behind.
+     */
+    private static String idempotencyKey(String email, ImportRow row, Map<String, Integer> occurrences) {
+        ObjectNode change = JsonNodeFactory.instance.objectNode();
+        change.put("email", LeadCreator.normalize(email));
+        change.put("op", row.operation().name());
+        change.set("body", row.body());
+        String canonical = ImportJson.canonical(change);
+        change.put("occurrence", occurrences.merge(canonical, 1, Integer::sum));
+        return ImportJson.idempotencyKey(change);
+    }
+
+    private RowResult applyOne(LeadState lead, ImportRow row, String idempotencyKey) {
         FollowUpOperation operation = row.operation();
         String id = lead.id();
         if (lead.isApplied(operation, row.body())) {
             return new RowResult(row.line(), Outcome.ALREADY_APPLIED, id, id);
         }
 
-        ApiResponse response = api.send(operation.method(), operation.path(id), row.body(), null);
+        ApiResponse response = api.send(operation.method(), operation.path(id), row.body(), idempotencyKey);
         LeadImport.throwIfKeyRejected(response);
 
+        if (response.isSuccess() && isReplay(response)) {
+            return new RowResult(row.line(), Outcome.ALREADY_APPLIED, id, id);
+        }
         if (response.isSuccess()) {
             lead.apply(operation, row.body());
             JsonNode version = response.body().path("version");
@@ -70,6 +92,13 @@ final class FollowUpApplier {
         }
         Outcome outcome = LeadImport.isInvalid(response) ? Outcome.INVALID : Outcome.FAILED;
         return new RowResult(row.line(), outcome, id, response.errorSummary() + " (lead " + id + ")");
+    }
+
+    private static boolean isReplay(ApiResponse response) {
+        return response.headers()
+                .firstValue(LeadCreator.REPLAYED_HEADER)
+                .map("true"::equalsIgnoreCase)
+                .orElse(false);
     }
 
     /** Rereads a lead after a 409 CONFLICT to tell a change that is already there from a refused one. */

@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class LeadCreation {
 
     /** The first response to a create request, or the replay of it. */
-    record CreatedLead(UUID leadId, int status, String body) {}
+    record CreatedLead(UUID leadId, int status, String body, boolean replayed) {}
 
     private static final Logger log = LoggerFactory.getLogger(LeadCreation.class);
 
@@ -80,7 +80,7 @@ class LeadCreation {
                 idempotencyRecords.complete(organizationId, idempotencyKey, HttpStatus.CREATED.value(), responseBody);
             }
             log.info("Created lead {} in organisation {} with API key {}.", leadId, organizationId, caller.apiKeyId());
-            return new CreatedLead(leadId, HttpStatus.CREATED.value(), responseBody);
+            return new CreatedLead(leadId, HttpStatus.CREATED.value(), responseBody, false);
         });
     }
 
@@ -97,7 +97,7 @@ class LeadCreation {
                                     + " to create another lead.")
                     .withDetail("lead_id", record.leadId().toString());
         }
-        return Optional.of(new CreatedLead(record.leadId(), record.responseStatus(), record.responseBody()));
+        return Optional.of(new CreatedLead(record.leadId(), record.responseStatus(), record.responseBody(), true));
     }
 
     private LeadResponse storedLead(UUID leadId) {
