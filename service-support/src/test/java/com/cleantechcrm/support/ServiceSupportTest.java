@@ -116,10 +116,12 @@ class ServiceSupportTest {
 
     @Test
     void contentAfterJsonIsMalformedRequest() throws Exception {
-        HttpResponse<String> response = post("/leads", VALID + " trailing", token("leads:write"));
+        HttpResponse<String> response = post("/leads", VALID + " {}", token("leads:write"));
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(json(response).get("error").get("message").asText())
+                .isEqualTo("The request body has more content after its JSON value.");
     }
 
     @Test
@@ -161,6 +163,10 @@ class ServiceSupportTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).get("error").get("code").asText()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(json(response).get("error").get("message").asText())
+                .startsWith("The request body is not valid JSON at line 1, column ")
+                .doesNotContain("Source")
+                .doesNotContain("Feature");
     }
 
     @Test

@@ -150,10 +150,14 @@ class LeadPipelineSystemTest {
         Response created = client.post("/leads", ApiClient.json(Leads.valid()), "X-Request-Id", requestId);
         client.awaitGet("/leads/" + created.body().get("id").asText(), response -> response.status() == 200);
 
+        String readId = "read-" + UUID.randomUUID();
+        client.send("GET", "/leads/" + created.body().get("id").asText(), null, null, "X-Request-Id", readId);
+
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(system.log("api-gateway")).contains(requestId);
             assertThat(system.log("command-service")).contains("request_id=" + requestId);
             assertThat(system.log("query-service")).contains("request_id=" + requestId);
+            assertThat(system.log("query-service")).contains("request_id=" + readId);
         });
     }
 

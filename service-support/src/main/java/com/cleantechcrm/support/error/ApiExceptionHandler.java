@@ -2,6 +2,7 @@ package com.cleantechcrm.support.error;
 
 import com.cleantechcrm.support.web.PayloadTooLargeException;
 import com.cleantechcrm.support.web.RequestIds;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.List;
 import java.util.Map;
@@ -121,12 +122,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 return ErrorResponse.of(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             }
             if (cause instanceof JsonProcessingException json) {
-                return ErrorResponse.of(
-                        ErrorCode.MALFORMED_REQUEST,
-                        "The request body is not valid JSON: " + json.getOriginalMessage());
+                return ErrorResponse.of(ErrorCode.MALFORMED_REQUEST, describe(json));
             }
         }
         return ErrorResponse.of(ErrorCode.MALFORMED_REQUEST, "The request body is missing or unreadable.");
+    }
+
+    /** Describes a JSON parse failure in one sentence with its position, without Jackson's internal details. */
+    private static String describe(JsonProcessingException json) {
+        String reason = String.valueOf(json.getOriginalMessage());
+        if (reason.startsWith("Trailing token")) {
+            return "The request body has more content after its JSON value.";
+        }
+        for (String cut : List.of("\n", " at [Source", " (start marker", " (for ", ": was expecting")) {
+            int index = reason.indexOf(cut);
+            if (index > 0) {
+                reason = reason.substring(0, index);
+            }
+        }
+        JsonLocation location = json.getLocation();
+        String where =
+                location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return "The request body is not valid JSON" + where + ": " + reason + ".";
     }
 
     private static ResponseEntity<ErrorResponse> envelope(ErrorCode code, String message, List<String> errors) {

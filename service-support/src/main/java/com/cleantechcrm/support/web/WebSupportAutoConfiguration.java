@@ -3,6 +3,7 @@ package com.cleantechcrm.support.web;
 import com.cleantechcrm.support.error.ApiExceptionHandler;
 import com.cleantechcrm.support.error.EnvelopeErrorController;
 import com.cleantechcrm.support.error.ErrorResponseWriter;
+import com.cleantechcrm.support.security.Caller;
 import com.cleantechcrm.support.security.CallerArgumentResolver;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +15,7 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -29,6 +31,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The HTTP edge every service shares: error envelope, request ids, trailing slashes, body limit, JSON binding. */
@@ -131,12 +134,23 @@ public class WebSupportAutoConfiguration {
         }
     }
 
+    /**
+     * Registers the {@link Caller} parameter resolver and, unless {@code crm.http.request-log} is false (the gateway
+     * logs requests itself), one log line per request.
+     */
     @Bean
-    WebMvcConfigurer callerArgumentResolverConfigurer() {
+    WebMvcConfigurer callerArgumentResolverConfigurer(@Value("${crm.http.request-log:true}") boolean requestLog) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                if (requestLog) {
+                    registry.addInterceptor(new RequestLogInterceptor());
+                }
             }
         };
     }
