@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Replaces Spring Boot's {@code /error} page, which the servlet container forwards to for failures outside Spring MVC
- * (a rejected URL, an error in a filter), so that those failures also answer in the envelope.
+ * (a rejected URL, an error in a filter), so that those failures also return the envelope.
  */
 @RestController
 public class EnvelopeErrorController implements ErrorController {

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the error envelope for errors that Tomcat answers itself before any servlet runs, such as a request header
+ * Writes the error envelope for errors that Tomcat handles itself before any servlet runs, such as a request header
  * over the size limit or a path with an encoded NUL, in place of Tomcat's HTML error page.
  */
 public class EnvelopeErrorReportValve extends ErrorReportValve {

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Logs one line per request that reaches a controller, with the method, route pattern, status, duration, organisation
- * and API key id; the request id comes from the MDC. The fields are also SLF4J key-value pairs for structured logs.
+ * and API key id. The request id comes from the MDC, and the fields are also SLF4J key-value pairs for structured logs.
  */
 public class RequestLogInterceptor implements HandlerInterceptor {
 

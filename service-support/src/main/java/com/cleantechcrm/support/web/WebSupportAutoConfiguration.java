@@ -101,7 +101,7 @@ public class WebSupportAutoConfiguration {
     }
 
     /**
-     * Replaces the error page valve that Spring Boot puts on Tomcat's host, so errors Tomcat answers itself also come
+     * Replaces the error page valve that Spring Boot puts on Tomcat's host, so errors that Tomcat handles itself also come
      * out in the envelope. It runs after Boot's own customizer, which adds the valve being replaced.
      */
     @Bean
