@@ -5,8 +5,10 @@ import com.cleantechcrm.events.EventMetadata;
 import com.cleantechcrm.events.LeadEvent;
 import com.cleantechcrm.events.LeadEventEnvelope;
 import com.cleantechcrm.events.LeadTopics;
+import com.cleantechcrm.support.kafka.KafkaTopicCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,7 +19,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -37,15 +38,16 @@ class LeadEventRelay {
     private static final Logger log = LoggerFactory.getLogger(LeadEventRelay.class);
 
     private final KafkaTemplate<String, byte[]> kafkaTemplate;
-    private final KafkaAdmin kafkaAdmin;
+    private final KafkaTopicCreator topicCreator;
     private final RelayProperties properties;
     private final ObjectMapper eventMapper = EventJson.newObjectMapper();
 
     private volatile boolean topicsChecked;
 
-    LeadEventRelay(KafkaTemplate<String, byte[]> kafkaTemplate, KafkaAdmin kafkaAdmin, RelayProperties properties) {
+    LeadEventRelay(
+            KafkaTemplate<String, byte[]> kafkaTemplate, KafkaTopicCreator topicCreator, RelayProperties properties) {
         this.kafkaTemplate = kafkaTemplate;
-        this.kafkaAdmin = kafkaAdmin;
+        this.topicCreator = topicCreator;
         this.properties = properties;
     }
 
@@ -99,7 +101,7 @@ class LeadEventRelay {
         if (topicsChecked) {
             return;
         }
-        topicsChecked = kafkaAdmin.initialize();
+        topicsChecked = topicCreator.createMissing(List.of(LeadTopics.LEAD_EVENTS, LeadTopics.LEAD_EVENTS_DEAD_LETTER));
         if (!topicsChecked) {
             throw failure(envelope, "the topics could not be checked or created", null);
         }
