@@ -316,7 +316,7 @@ class ServiceSupportTest {
     }
 
     @Test
-    void validRequestIdIsKeptAndInvalidOneReplaced() throws Exception {
+    void requestIdKeptOrReplaced() throws Exception {
         HttpRequest kept = request("/leads/" + UUID.randomUUID(), token("leads:read"))
                 .header("X-Request-Id", "abc-123")
                 .GET()

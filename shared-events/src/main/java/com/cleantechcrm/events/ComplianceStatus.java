@@ -2,7 +2,7 @@ package com.cleantechcrm.events;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** Where a lead stands with its regulatory requirements. */
+/** The state of a lead's regulatory requirements. */
 public enum ComplianceStatus {
     @JsonProperty("pending")
     PENDING,

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every kind of bad request to the gateway answers in the error envelope, and none of them stores a lead. */
+/** Every kind of bad request to the gateway returns the error envelope, and none of them stores a lead. */
 class ErrorEnvelopeSystemTest {
 
     private static ApiClient client;

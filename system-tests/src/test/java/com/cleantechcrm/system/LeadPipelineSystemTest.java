@@ -26,7 +26,7 @@ class LeadPipelineSystemTest {
     }
 
     @Test
-    void createdLeadIsReadBackWithScoreAndExactText() {
+    void createdLeadReadsBackExactly() {
         Map<String, Object> body = Leads.valid();
 
         Response created = client.post("/leads", ApiClient.json(body));
@@ -107,7 +107,7 @@ class LeadPipelineSystemTest {
     }
 
     @Test
-    void historyListsEventsInOrderWithRequestAndKey() {
+    void historyKeepsOrderAndRequestIds() {
         String requestId = "system-test-" + UUID.randomUUID();
         Response created = client.post("/leads", ApiClient.json(Leads.valid()), "X-Request-Id", requestId);
         String id = created.body().get("id").asText();

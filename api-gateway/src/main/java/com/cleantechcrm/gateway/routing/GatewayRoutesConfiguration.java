@@ -42,7 +42,7 @@ class GatewayRoutesConfiguration {
 
     /**
      * Makes the HTTP client speak HTTP/1.1 to the services. The JDK client defaults to HTTP/2 and, on plain
-     * {@code http://}, asks every new connection to upgrade with {@code Upgrade: h2c} headers that the services ignore.
+     * {@code http://}, requests an upgrade on every new connection with {@code Upgrade: h2c} headers that the services ignore.
      */
     @Bean
     ClientHttpRequestFactoryBuilderCustomizer<JdkClientHttpRequestFactoryBuilder> http11ToServices() {

@@ -14,7 +14,7 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Rejects request bodies over the limit: at once when {@code Content-Length} says so, and while reading when the body
+ * Rejects request bodies over the limit: at once when {@code Content-Length} exceeds it, and while reading when the body
  * is chunked, so a client cannot make a service buffer an unbounded body.
  */
 public class BodySizeLimitFilter extends OncePerRequestFilter {

@@ -3,7 +3,7 @@ package com.cleantechcrm.support.web;
 /**
  * Rules every text value from a client must meet before it is stored: no control characters other than tab, line feed
  * and carriage return, and no unpaired UTF-16 surrogates. PostgreSQL cannot store U+0000 in text at all, so an event
- * carrying one could never be projected; the other controls and broken surrogates are never meaningful in lead data.
+ * carrying one could never be projected. The other controls and broken surrogates carry no meaning in lead data.
  */
 public final class TextRules {
 
