@@ -16,6 +16,7 @@ public record DownstreamProperties(URI commandServiceUrl, URI queryServiceUrl) {
         return switch (service) {
             case COMMAND -> commandServiceUrl;
             case QUERY -> queryServiceUrl;
+            case GATEWAY -> throw new IllegalArgumentException("Gateway endpoints are served locally, not forwarded");
         };
     }
 }

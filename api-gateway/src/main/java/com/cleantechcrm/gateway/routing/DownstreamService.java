@@ -1,9 +1,14 @@
 package com.cleantechcrm.gateway.routing;
 
-/** The services behind the gateway: writes go to command-service, reads and the rebuild to query-service. */
+/**
+ * The services that handle public endpoints: writes go to command-service, reads and the rebuild to query-service.
+ * {@link #GATEWAY} marks endpoints that the gateway's own controllers serve, such as API-key management, which are
+ * never forwarded.
+ */
 public enum DownstreamService {
     COMMAND("command-service"),
-    QUERY("query-service");
+    QUERY("query-service"),
+    GATEWAY("api-gateway");
 
     private final String serviceName;
 
@@ -13,5 +18,9 @@ public enum DownstreamService {
 
     public String serviceName() {
         return serviceName;
+    }
+
+    public boolean isForwarded() {
+        return this != GATEWAY;
     }
 }

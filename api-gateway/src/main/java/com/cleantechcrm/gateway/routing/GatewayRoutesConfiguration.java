@@ -33,6 +33,9 @@ class GatewayRoutesConfiguration {
     RouterFunction<ServerResponse> crmServiceRoutes(DownstreamProperties downstream, InternalTokenIssuer tokenIssuer) {
         RouterFunctions.Builder builder = GatewayRouterFunctions.route("crm-services");
         for (GatewayRoute route : RouteTable.ROUTES) {
+            if (!route.target().isForwarded()) {
+                continue;
+            }
             builder.route(method(route.method()).and(path(route.pattern())), http(downstream.urlOf(route.target())));
         }
         return builder.before(new DownstreamIdentity(tokenIssuer))
