@@ -25,8 +25,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class RunningSystem {
 
-    static final String JDBC_BASE =
-            System.getenv().getOrDefault("CRM_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String JDBC_BASE = TestDatabase.jdbcUrl();
     static final String DB_USER = System.getenv().getOrDefault("CRM_DB_USER", "postgres");
     static final String DB_PASSWORD = System.getenv().getOrDefault("CRM_DB_PASSWORD", "");
     static final String SECRET = "system-test-internal-token-secret-" + UUID.randomUUID();

@@ -28,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class CommitSignallingEventStoreTest {
 
-    private static final String DEFAULT_DB_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
     private final List<Thread> storeThreads = new CopyOnWriteArrayList<>();
     private DataSourceTransactionManager transactionManager;
     private CommitSignallingEventStore eventStore;
@@ -37,7 +35,8 @@ class CommitSignallingEventStoreTest {
 
     @BeforeEach
     void startStore() throws InterruptedException {
-        String url = Optional.ofNullable(System.getenv("CRM_TEST_DB_URL")).orElse(DEFAULT_DB_URL);
+        String url = "jdbc:postgresql://" + environment("CRM_TEST_DB_HOST", "127.0.0.1") + ":"
+                + environment("CRM_TEST_DB_PORT", "5432") + "/" + environment("CRM_TEST_DB_NAME", "test");
         transactionManager = new DataSourceTransactionManager(
                 new SimpleDriverDataSource(new org.postgresql.Driver(), url, "postgres", ""));
         eventStore = new CommitSignallingEventStore(EmbeddedEventStore.builder()
@@ -124,5 +123,9 @@ class CommitSignallingEventStoreTest {
             }
             Thread.sleep(5);
         }
+    }
+
+    private static String environment(String name, String defaultValue) {
+        return Optional.ofNullable(System.getenv(name)).orElse(defaultValue);
     }
 }
