@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 
-/** A stored API key. It contains the SHA-256 of the key, never the key itself. */
+/**
+ * A stored API key. It contains the SHA-256 of the key, never the key itself. After a rotation it also contains the
+ * hash of the replaced key, which authenticates until {@code previousSecretExpiresAt}.
+ */
 public record ApiKey(
         UUID id,
         UUID organizationId,
@@ -15,7 +18,36 @@ public record ApiKey(
         Instant createdAt,
         Instant lastUsedAt,
         Instant expiresAt,
-        Instant revokedAt) {
+        Instant revokedAt,
+        Instant rotatedAt,
+        byte[] previousSecretHash,
+        Instant previousSecretExpiresAt) {
+
+    /** Creates a key that was never rotated. */
+    public static ApiKey unrotated(
+            UUID id,
+            UUID organizationId,
+            String name,
+            String prefix,
+            byte[] secretHash,
+            Set<String> scopes,
+            Instant createdAt,
+            Instant expiresAt) {
+        return new ApiKey(
+                id,
+                organizationId,
+                name,
+                prefix,
+                secretHash,
+                scopes,
+                createdAt,
+                null,
+                expiresAt,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public boolean isRevokedAt(Instant now) {
         return revokedAt != null && !revokedAt.isAfter(now);
@@ -23,5 +55,25 @@ public record ApiKey(
 
     public boolean isExpiredAt(Instant now) {
         return expiresAt != null && !expiresAt.isAfter(now);
+    }
+
+    /** Returns whether the key replaced by the last rotation still authenticates at {@code now}. */
+    public boolean acceptsPreviousSecretAt(Instant now) {
+        return previousSecretHash != null && previousSecretExpiresAt.isAfter(now);
+    }
+
+    public ApiKeyStatus statusAt(Instant now) {
+        if (isRevokedAt(now)) {
+            return ApiKeyStatus.REVOKED;
+        }
+        if (isExpiredAt(now)) {
+            return ApiKeyStatus.EXPIRED;
+        }
+        return ApiKeyStatus.ACTIVE;
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKey[id=" + id + ", organizationId=" + organizationId + ", prefix=" + prefix + "]";
     }
 }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a key that a client presented: the format, the stored hash found by the key's prefix, revocation and
- * expiry. Rejections are counted in the {@code crm.gateway.api_key.rejections} metric by reason.
+ * Checks a key that a client presented: the format, the stored hash found by the key's prefix (or, during the grace
+ * period of a rotation, the hash of the replaced key), revocation and expiry. It reads the key from the database on
+ * every request and caches nothing, so a revocation applies to the next request on every gateway instance. Rejections are counted in the {@code crm.gateway.api_key.rejections} metric by reason.
  */
 @Component
 public class ApiKeyAuthenticator {
@@ -56,11 +57,17 @@ public class ApiKeyAuthenticator {
         }
         ApiKey key = stored.get();
 
-        if (!ApiKeyHashes.matches(
-                key.secretHash(), ApiKeyHashes.sha256(parsed.get().key()))) {
+        Instant now = clock.instant();
+        byte[] presentedHash = ApiKeyHashes.sha256(parsed.get().key());
+        boolean matchesCurrent = ApiKeyHashes.matches(key.secretHash(), presentedHash);
+        boolean matchesPrevious =
+                key.previousSecretHash() != null && ApiKeyHashes.matches(key.previousSecretHash(), presentedHash);
+        if (!matchesCurrent && !matchesPrevious) {
             return reject(RejectionReason.WRONG_SECRET, key);
         }
-        Instant now = clock.instant();
+        if (!matchesCurrent && !key.acceptsPreviousSecretAt(now)) {
+            return reject(RejectionReason.REPLACED_SECRET, key);
+        }
         if (key.isRevokedAt(now)) {
             return reject(RejectionReason.REVOKED, key);
         }

@@ -11,6 +11,8 @@ public sealed interface ApiKeyCheck permits ApiKeyCheck.Accepted, ApiKeyCheck.Re
         MALFORMED,
         UNKNOWN,
         WRONG_SECRET,
+        /** The key that a rotation replaced, presented after the rotation's grace period. */
+        REPLACED_SECRET,
         REVOKED,
         EXPIRED
     }

@@ -40,12 +40,16 @@ public final class ApiKeyFormat {
         for (int i = 0; i < PREFIX_LENGTH; i++) {
             prefix.append(PREFIX_ALPHABET.charAt(random.nextInt(PREFIX_ALPHABET.length())));
         }
+        return generateWithPrefix(prefix.toString());
+    }
 
+    /** Generates a key with a new secret and the given prefix, as a rotation of the key with that prefix does. */
+    public ParsedKey generateWithPrefix(String prefix) {
         byte[] secret = new byte[SECRET_BYTES];
         random.nextBytes(secret);
         String encodedSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 
-        return new ParsedKey(prefix.toString(), KEY_PREFIX_MARKER + prefix + "_" + encodedSecret);
+        return new ParsedKey(prefix, KEY_PREFIX_MARKER + prefix + "_" + encodedSecret);
     }
 
     /** Parses a key as a client sent it; empty when it does not have the key format. */

@@ -28,6 +28,13 @@ public class OrganizationRepository {
                 .optional();
     }
 
+    public Optional<Organization> findById(UUID id) {
+        return jdbc.sql("SELECT id, name, created_at FROM organization WHERE id = :id")
+                .param("id", id)
+                .query(OrganizationRepository::mapRow)
+                .optional();
+    }
+
     /** Returns the organisation with this name, creating it first if there is none. */
     public Organization findOrCreate(String name) {
         jdbc.sql("""

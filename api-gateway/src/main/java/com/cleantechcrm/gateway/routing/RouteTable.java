@@ -5,6 +5,7 @@ import static com.cleantechcrm.gateway.apikey.ApiScope.LEADS_READ;
 import static com.cleantechcrm.gateway.apikey.ApiScope.LEADS_WRITE;
 import static com.cleantechcrm.gateway.apikey.ApiScope.STATS_READ;
 import static com.cleantechcrm.gateway.routing.DownstreamService.COMMAND;
+import static com.cleantechcrm.gateway.routing.DownstreamService.GATEWAY;
 import static com.cleantechcrm.gateway.routing.DownstreamService.QUERY;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -20,7 +21,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Every public endpoint of the product. A path that no route matches is unknown to the gateway and is never
- * forwarded. Trailing slashes are removed before the lookup, so {@code /leads/} finds {@code /leads}.
+ * forwarded. The first route that matches a method and path wins. Trailing slashes are removed before the lookup, so {@code /leads/} finds {@code /leads}.
  */
 @Component
 public class RouteTable {
@@ -37,7 +38,15 @@ public class RouteTable {
             new GatewayRoute(PUT, "/leads/{id}/deal-value", LEADS_WRITE, COMMAND),
             new GatewayRoute(POST, "/leads/{id}/playbook", LEADS_WRITE, COMMAND),
             new GatewayRoute(POST, "/admin/read-models/rebuild", ADMIN, QUERY),
-            new GatewayRoute(GET, "/admin/read-models/rebuild/status", ADMIN, QUERY));
+            new GatewayRoute(GET, "/admin/read-models/rebuild/status", ADMIN, QUERY),
+            new GatewayRoute(POST, "/admin/api-keys", ADMIN, GATEWAY),
+            new GatewayRoute(GET, "/admin/api-keys", ADMIN, GATEWAY),
+            // Before /admin/api-keys/{id}, which would also match "events".
+            new GatewayRoute(GET, "/admin/api-keys/events", ADMIN, GATEWAY),
+            new GatewayRoute(GET, "/admin/api-keys/{id}", ADMIN, GATEWAY),
+            new GatewayRoute(POST, "/admin/api-keys/{id}/rotate", ADMIN, GATEWAY),
+            new GatewayRoute(POST, "/admin/api-keys/{id}/revoke", ADMIN, GATEWAY),
+            new GatewayRoute(PUT, "/admin/api-keys/{id}/expiry", ADMIN, GATEWAY));
 
     private final List<ParsedRoute> parsedRoutes = ROUTES.stream()
             .map(route -> new ParsedRoute(route, route.parsedPattern()))

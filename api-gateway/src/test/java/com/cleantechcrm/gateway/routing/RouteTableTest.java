@@ -21,7 +21,7 @@ class RouteTableTest {
 
     @Test
     void routesMatchTheApi() {
-        assertThat(RouteTable.ROUTES).hasSize(12);
+        assertThat(RouteTable.ROUTES).hasSize(19);
         assertThat(found(POST, "/leads").target()).isEqualTo(DownstreamService.COMMAND);
         assertThat(found(GET, "/leads").target()).isEqualTo(DownstreamService.QUERY);
         assertThat(found(GET, "/leads/stats/growth").scope()).isEqualTo(ApiScope.STATS_READ);
@@ -41,8 +41,28 @@ class RouteTableTest {
     }
 
     @Test
+    void gatewayServesKeyManagement() {
+        assertThat(found(POST, "/admin/api-keys").pattern()).isEqualTo("/admin/api-keys");
+        assertThat(found(GET, "/admin/api-keys").pattern()).isEqualTo("/admin/api-keys");
+        assertThat(found(GET, "/admin/api-keys/events").pattern()).isEqualTo("/admin/api-keys/events");
+        assertThat(found(GET, "/admin/api-keys/123").pattern()).isEqualTo("/admin/api-keys/{id}");
+        assertThat(found(POST, "/admin/api-keys/123/rotate").pattern()).isEqualTo("/admin/api-keys/{id}/rotate");
+        assertThat(found(POST, "/admin/api-keys/123/revoke").pattern()).isEqualTo("/admin/api-keys/{id}/revoke");
+        assertThat(found(PUT, "/admin/api-keys/123/expiry").pattern()).isEqualTo("/admin/api-keys/{id}/expiry");
+        for (GatewayRoute route : RouteTable.ROUTES) {
+            if (route.pattern().startsWith("/admin/api-keys")) {
+                assertThat(route.scope()).as(route.toString()).isEqualTo(ApiScope.ADMIN);
+                assertThat(route.target()).as(route.toString()).isEqualTo(DownstreamService.GATEWAY);
+            }
+        }
+    }
+
+    @Test
     void writesGoToCommandService() {
         for (GatewayRoute route : RouteTable.ROUTES) {
+            if (route.target() == DownstreamService.GATEWAY) {
+                continue;
+            }
             boolean isRead = route.method() == GET || route.scope() == ApiScope.ADMIN;
             assertThat(route.target())
                     .as(route.toString())
@@ -62,8 +82,10 @@ class RouteTableTest {
     void wrongMethodListsAllowedMethods() {
         RouteMatch onLeads = table.resolve(HttpMethod.DELETE, "/leads");
         RouteMatch onStats = table.resolve(POST, "/leads/stats/growth");
+        RouteMatch onEvents = table.resolve(POST, "/admin/api-keys/events");
 
         assertThat(onLeads).isEqualTo(new RouteMatch.MethodNotAllowed(java.util.Set.of(POST, GET)));
         assertThat(onStats).isEqualTo(new RouteMatch.MethodNotAllowed(java.util.Set.of(GET)));
+        assertThat(onEvents).isEqualTo(new RouteMatch.MethodNotAllowed(java.util.Set.of(GET)));
     }
 }
