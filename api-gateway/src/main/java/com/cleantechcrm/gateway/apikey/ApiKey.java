@@ -49,8 +49,12 @@ public record ApiKey(
                 null);
     }
 
-    public boolean isRevokedAt(Instant now) {
-        return revokedAt != null && !revokedAt.isAfter(now);
+    /**
+     * Returns whether the key was revoked. A revocation applies from the moment it is stored, whatever its time says,
+     * so a gateway instance whose clock runs behind the one that revoked the key still rejects it.
+     */
+    public boolean isRevoked() {
+        return revokedAt != null;
     }
 
     public boolean isExpiredAt(Instant now) {
@@ -63,7 +67,7 @@ public record ApiKey(
     }
 
     public ApiKeyStatus statusAt(Instant now) {
-        if (isRevokedAt(now)) {
+        if (isRevoked()) {
             return ApiKeyStatus.REVOKED;
         }
         if (isExpiredAt(now)) {

@@ -68,7 +68,7 @@ public class ApiKeyAuthenticator {
         if (!matchesCurrent && !key.acceptsPreviousSecretAt(now)) {
             return reject(RejectionReason.REPLACED_SECRET, key);
         }
-        if (key.isRevokedAt(now)) {
+        if (key.isRevoked()) {
             return reject(RejectionReason.REVOKED, key);
         }
         if (key.isExpiredAt(now)) {

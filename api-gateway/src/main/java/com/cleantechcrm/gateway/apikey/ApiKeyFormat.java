@@ -20,6 +20,8 @@ public final class ApiKeyFormat {
     private static final String PREFIX_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
     private static final Pattern KEY_PATTERN = Pattern.compile("ctk_([a-z0-9]{8})_([A-Za-z0-9_-]{43})");
 
+    private static final Pattern EMBEDDED_KEY_PATTERN = Pattern.compile("ctk_[a-z0-9]{8}_[A-Za-z0-9_-]{43}");
+
     private final SecureRandom random;
 
     public ApiKeyFormat(SecureRandom random) {
@@ -50,6 +52,11 @@ public final class ApiKeyFormat {
         String encodedSecret = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
 
         return new ParsedKey(prefix, KEY_PREFIX_MARKER + prefix + "_" + encodedSecret);
+    }
+
+    /** Returns whether the text contains something of the key format anywhere, such as a key pasted into a note. */
+    public static boolean containsKey(String text) {
+        return EMBEDDED_KEY_PATTERN.matcher(text).find();
     }
 
     /** Parses a key as a client sent it; empty when it does not have the key format. */

@@ -15,7 +15,10 @@ import org.hibernate.validator.constraints.UniqueElements;
  * @param expiresAt when the key stops working, or null for a key that does not expire
  */
 record CreateApiKeyRequest(
-        @NotBlank @Size(max = MAX_NAME_LENGTH) @Pattern(regexp = SINGLE_LINE_TEXT, message = SINGLE_LINE_MESSAGE)
+        @NotBlank
+        @Size(max = MAX_NAME_LENGTH)
+        @Pattern(regexp = SINGLE_LINE_TEXT, message = SINGLE_LINE_MESSAGE)
+        @ContainsNoApiKey
         String name,
 
         @NotEmpty @UniqueElements List<@NotNull ApiScope> scopes,

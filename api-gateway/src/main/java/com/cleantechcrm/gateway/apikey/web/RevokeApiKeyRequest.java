@@ -7,7 +7,8 @@ import jakarta.validation.constraints.Size;
  *
  * @param reason why the key is revoked, kept in the audit trail; trimmed, null when not given
  */
-record RevokeApiKeyRequest(@Size(max = 500) String reason) {
+record RevokeApiKeyRequest(
+        @Size(max = 500) @ContainsNoApiKey String reason) {
 
     RevokeApiKeyRequest {
         reason = reason == null || reason.isBlank() ? null : reason.strip();
