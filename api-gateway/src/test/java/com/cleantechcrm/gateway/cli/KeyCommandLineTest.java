@@ -3,6 +3,8 @@ package com.cleantechcrm.gateway.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cleantechcrm.gateway.support.GatewayIntegrationTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
@@ -48,6 +50,23 @@ class KeyCommandLineTest extends GatewayIntegrationTest {
         assertThat(allowed.statusCode()).isEqualTo(200);
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(QUERY_SERVICE.takeRequest().uri().getPath()).isEqualTo("/leads");
+    }
+
+    @Test
+    void keyCreateIsRecordedInAuditTrail() throws Exception {
+        String organization = "cli-org-" + UUID.randomUUID();
+
+        int exitCode = run("key", "create", "--org", organization, "--scopes", "admin", "--name", "audited");
+
+        assertThat(exitCode).isEqualTo(KeyCommandLine.EXIT_OK);
+        List<String> lines = stdoutLines();
+        HttpResponse<String> events = send("GET", "/admin/api-keys/events", lines.get(lines.size() - 1), null);
+        assertThat(events.statusCode()).isEqualTo(200);
+        JsonNode items = new ObjectMapper().readTree(events.body()).path("items");
+        assertThat(items.size()).isEqualTo(1);
+        assertThat(items.get(0).path("type").asText()).isEqualTo("created");
+        assertThat(items.get(0).path("actor").path("type").asText()).isEqualTo("command_line");
+        assertThat(items.get(0).path("details").path("name").asText()).isEqualTo("audited");
     }
 
     @Test
