@@ -10,7 +10,8 @@ import java.util.UUID;
  * A key as the API shows it: never the key itself or its hash.
  *
  * @param lastRotatedAt when the key last got a new secret, or null if it never did
- * @param previousKeyExpiresAt until when the key that the last rotation replaced still works; null once it stopped
+ * @param previousKeyExpiresAt until when the key that the last rotation replaced still works; null once it stopped,
+ *     and for a revoked key
  */
 record ApiKeyResponse(
         UUID id,
@@ -37,6 +38,6 @@ record ApiKeyResponse(
                 key.expiresAt(),
                 key.revokedAt(),
                 key.rotatedAt(),
-                key.acceptsPreviousSecretAt(now) ? key.previousSecretExpiresAt() : null);
+                !key.isRevoked() && key.acceptsPreviousSecretAt(now) ? key.previousSecretExpiresAt() : null);
     }
 }
