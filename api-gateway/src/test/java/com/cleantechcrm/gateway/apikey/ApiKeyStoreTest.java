@@ -125,6 +125,32 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void replacedKeyAcceptedUntilGraceEnds() {
+        CreatedApiKey created = createKey(ApiScope.LEADS_READ);
+        String newKey = new ApiKeyFormat(new java.security.SecureRandom())
+                .generateWithPrefix(created.apiKey().prefix())
+                .key();
+        Instant now = Instant.now();
+
+        repository.replaceSecret(
+                created.apiKey().id(),
+                ApiKeyHashes.sha256(newKey),
+                now,
+                created.apiKey().secretHash(),
+                now.plus(1, ChronoUnit.HOURS));
+        ApiKeyCheck duringGrace = authenticator.authenticate(created.key());
+        ApiKeyCheck withNewKey = authenticator.authenticate(newKey);
+        repository.replaceSecret(
+                created.apiKey().id(), ApiKeyHashes.sha256(newKey), now, created.apiKey().secretHash(), now);
+        ApiKeyCheck afterGrace = authenticator.authenticate(created.key());
+
+        assertThat(duringGrace).isInstanceOf(Accepted.class);
+        assertThat(withNewKey).isInstanceOf(Accepted.class);
+        assertThat(afterGrace).isEqualTo(new Rejected(RejectionReason.REPLACED_SECRET));
+        assertThat(authenticator.authenticate(newKey)).isInstanceOf(Accepted.class);
+    }
+
+    @Test
     void lastUsedAtWrittenOncePerMinute() {
         CreatedApiKey created = createKey(ApiScope.LEADS_READ);
 

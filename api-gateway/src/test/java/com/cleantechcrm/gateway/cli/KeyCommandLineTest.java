@@ -58,7 +58,7 @@ class KeyCommandLineTest extends GatewayIntegrationTest {
 
         int exitCode = run("key", "create", "--org", organization, "--scopes", "admin", "--name", "audited");
 
-        assertThat(exitCode).isEqualTo(KeyCommandLine.EXIT_OK);
+        assertThat(exitCode).as(stderr.toString(StandardCharsets.UTF_8)).isEqualTo(KeyCommandLine.EXIT_OK);
         List<String> lines = stdoutLines();
         HttpResponse<String> events = send("GET", "/admin/api-keys/events", lines.get(lines.size() - 1), null);
         assertThat(events.statusCode()).isEqualTo(200);

@@ -9,21 +9,28 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 
 /** The audit trail of key changes, and that no key appears in it, in a log line or in an error. */
 @ExtendWith(OutputCaptureExtension.class)
-@TestPropertySource(properties = "logging.level.com.cleantechcrm=DEBUG")
 class ApiKeyAuditTest extends ApiKeyAdminTestSupport {
+
+    private static final String PRODUCT_LOGGER = "com.cleantechcrm";
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    LoggingSystem loggingSystem;
 
     private static List<JsonNode> items(HttpResponse<String> response) {
         List<JsonNode> items = new ArrayList<>();
@@ -126,6 +133,17 @@ class ApiKeyAuditTest extends ApiKeyAdminTestSupport {
         assertThat(events.get(0).path("request_id").isNull()).isTrue();
     }
 
+    /** Logs the product's debug lines too, such as each rejected key, while the test runs. */
+    @BeforeEach
+    void logDebugLines() {
+        loggingSystem.setLogLevel(PRODUCT_LOGGER, LogLevel.DEBUG);
+    }
+
+    @AfterEach
+    void restoreLogLevel() {
+        loggingSystem.setLogLevel(PRODUCT_LOGGER, null);
+    }
+
     @Test
     void keysNeverAppearInLogsEventsOrErrors(CapturedOutput output) {
         CreatedApiKey admin = adminKey();
@@ -164,6 +182,7 @@ class ApiKeyAuditTest extends ApiKeyAdminTestSupport {
         assertThat(pastedReason.statusCode()).isEqualTo(400);
         assertThat(pastedReason.body()).contains("reason: must not contain an API key");
         assertThat(output.getAll()).contains("Rotated API key " + id);
+        assertThat(output.getAll()).contains("Rejected API key " + id);
         for (String secret : secrets) {
             String secretPart = secret.substring(secret.lastIndexOf('_') + 1);
             assertThat(output.getAll()).as("log output").doesNotContain(secretPart);
