@@ -141,7 +141,11 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
         ApiKeyCheck duringGrace = authenticator.authenticate(created.key());
         ApiKeyCheck withNewKey = authenticator.authenticate(newKey);
         repository.replaceSecret(
-                created.apiKey().id(), ApiKeyHashes.sha256(newKey), now, created.apiKey().secretHash(), now);
+                created.apiKey().id(),
+                ApiKeyHashes.sha256(newKey),
+                now,
+                created.apiKey().secretHash(),
+                now);
         ApiKeyCheck afterGrace = authenticator.authenticate(created.key());
 
         assertThat(duringGrace).isInstanceOf(Accepted.class);
