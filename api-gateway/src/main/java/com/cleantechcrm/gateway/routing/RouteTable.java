@@ -5,6 +5,7 @@ import static com.cleantechcrm.gateway.apikey.ApiScope.LEADS_READ;
 import static com.cleantechcrm.gateway.apikey.ApiScope.LEADS_WRITE;
 import static com.cleantechcrm.gateway.apikey.ApiScope.STATS_READ;
 import static com.cleantechcrm.gateway.routing.DownstreamService.COMMAND;
+import static com.cleantechcrm.gateway.routing.DownstreamService.GATEWAY;
 import static com.cleantechcrm.gateway.routing.DownstreamService.QUERY;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
@@ -37,7 +38,8 @@ public class RouteTable {
             new GatewayRoute(PUT, "/leads/{id}/deal-value", LEADS_WRITE, COMMAND),
             new GatewayRoute(POST, "/leads/{id}/playbook", LEADS_WRITE, COMMAND),
             new GatewayRoute(POST, "/admin/read-models/rebuild", ADMIN, QUERY),
-            new GatewayRoute(GET, "/admin/read-models/rebuild/status", ADMIN, QUERY));
+            new GatewayRoute(GET, "/admin/read-models/rebuild/status", ADMIN, QUERY),
+            new GatewayRoute(GET, "/usage", ADMIN, GATEWAY));
 
     private final List<ParsedRoute> parsedRoutes = ROUTES.stream()
             .map(route -> new ParsedRoute(route, route.parsedPattern()))

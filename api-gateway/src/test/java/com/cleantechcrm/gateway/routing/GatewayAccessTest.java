@@ -32,6 +32,10 @@ class GatewayAccessTest extends GatewayIntegrationTest {
         return RouteTable.ROUTES.stream();
     }
 
+    static Stream<GatewayRoute> forwardedRoutes() {
+        return routes().filter(route -> route.target().isForwarded());
+    }
+
     private static String concretePath(GatewayRoute route) {
         return route.pattern().replace("{id}", UUID.randomUUID().toString());
     }
@@ -49,7 +53,7 @@ class GatewayAccessTest extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("routes")
+    @MethodSource("forwardedRoutes")
     void keyWithRouteScopeIsForwarded(GatewayRoute route) {
         CreatedApiKey key = createKey(route.scope());
         String path = concretePath(route);
@@ -81,7 +85,7 @@ class GatewayAccessTest extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("routes")
+    @MethodSource("forwardedRoutes")
     void trailingSlashFindsSameRoute(GatewayRoute route) {
         CreatedApiKey key = createKey(route.scope());
         String path = concretePath(route);
