@@ -12,11 +12,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
  * Deletes usage rows older than {@code crm.usage.retention} every {@code crm.usage.cleanup-interval}, in chunks of
- * {@link #CHUNK_ROWS}. Every gateway instance runs it; concurrent runs only find fewer rows to delete.
+ * {@link #DEFAULT_CHUNK_ROWS} rows. Every gateway instance runs it; concurrent runs only find fewer rows to delete.
  */
 public class UsageRetention implements SchedulingConfigurer {
 
-    static final int CHUNK_ROWS = 10_000;
+    static final int DEFAULT_CHUNK_ROWS = 10_000;
 
     /** Lets the application finish starting before the first cleanup. */
     private static final Duration FIRST_CLEANUP_DELAY = Duration.ofMinutes(1);
@@ -27,12 +27,19 @@ public class UsageRetention implements SchedulingConfigurer {
     private final Duration retention;
     private final Duration cleanupInterval;
     private final Clock clock;
+    private final int chunkRows;
 
     public UsageRetention(UsageRepository repository, Duration retention, Duration cleanupInterval, Clock clock) {
+        this(repository, retention, cleanupInterval, clock, DEFAULT_CHUNK_ROWS);
+    }
+
+    UsageRetention(
+            UsageRepository repository, Duration retention, Duration cleanupInterval, Clock clock, int chunkRows) {
         this.repository = repository;
         this.retention = retention;
         this.cleanupInterval = cleanupInterval;
         this.clock = clock;
+        this.chunkRows = chunkRows;
     }
 
     @Override
@@ -47,9 +54,9 @@ public class UsageRetention implements SchedulingConfigurer {
         try {
             int deleted;
             do {
-                deleted = repository.deleteReceivedBefore(cutoff, CHUNK_ROWS);
+                deleted = repository.deleteReceivedBefore(cutoff, chunkRows);
                 total += deleted;
-            } while (deleted == CHUNK_ROWS);
+            } while (deleted == chunkRows);
         } catch (DataAccessException e) {
             log.warn(
                     "Failed to delete usage rows received before {} after deleting {}; the next run retries.",
