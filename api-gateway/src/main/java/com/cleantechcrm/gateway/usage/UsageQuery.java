@@ -37,12 +37,12 @@ record UsageQuery(Instant from, Instant to, Granularity granularity) {
     static UsageQuery parse(String from, String to, String granularity, Instant now) {
         List<String> errors = new ArrayList<>();
 
+        Optional<Instant> sentFrom = from == null ? Optional.empty() : parseInstant("from", from, errors);
+        Optional<Instant> parsedTo = to == null ? Optional.of(now) : parseInstant("to", to, errors);
         Optional<Granularity> parsedGranularity = parseGranularity(granularity, errors);
         Granularity effectiveGranularity = parsedGranularity.orElse(DEFAULT_GRANULARITY);
-        Optional<Instant> parsedTo = to == null ? Optional.of(now) : parseInstant("to", to, errors);
-        Optional<Instant> parsedFrom = from == null
-                ? parsedTo.map(end -> end.minus(effectiveGranularity.defaultRange()))
-                : parseInstant("from", from, errors);
+        Optional<Instant> parsedFrom =
+                from == null ? parsedTo.map(end -> end.minus(effectiveGranularity.defaultRange())) : sentFrom;
 
         if (parsedFrom.isPresent() && parsedTo.isPresent()) {
             checkRange(parsedFrom.get(), parsedTo.get(), parsedGranularity, to == null, errors);

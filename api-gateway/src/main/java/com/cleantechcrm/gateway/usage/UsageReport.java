@@ -36,7 +36,10 @@ record UsageReport(
             @JsonProperty("4xx") long clientError,
             @JsonProperty("5xx") long serverError) {}
 
-    /** Percentiles of the time the gateway took per request, in milliseconds, interpolated between requests. */
+    /**
+     * Percentiles of the time the gateway took per request, in milliseconds, interpolated between requests and rounded
+     * to 0.1 ms.
+     */
     record Latency(Double p50, Double p95) {}
 
     /** @param name the key's name, or null when the key no longer exists */

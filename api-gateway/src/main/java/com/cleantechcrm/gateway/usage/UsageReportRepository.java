@@ -34,8 +34,8 @@ class UsageReportRepository {
                    count(*) FILTER (WHERE status BETWEEN 300 AND 399) AS status_3xx,
                    count(*) FILTER (WHERE status BETWEEN 400 AND 499) AS status_4xx,
                    count(*) FILTER (WHERE status BETWEEN 500 AND 599) AS status_5xx,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50,
-                   percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95
+                   round(percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms)::numeric, 1) AS p50,
+                   round(percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms)::numeric, 1) AS p95
               FROM in_range
              GROUP BY GROUPING SETS ((bucket), ())
             """;
