@@ -27,15 +27,19 @@ public record UsageProperties(
         @DefaultValue("90d") @NotNull Duration retention,
         @DefaultValue("1h") @NotNull Duration cleanupInterval) {
 
+    /** The shortest interval accepted, because the writer and the cleanup schedule in whole milliseconds. */
+    private static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+
     public UsageProperties {
-        requirePositive("crm.usage.flush-interval", flushInterval);
-        requirePositive("crm.usage.retention", retention);
-        requirePositive("crm.usage.cleanup-interval", cleanupInterval);
+        requireAtLeastOneMillisecond("crm.usage.flush-interval", flushInterval);
+        requireAtLeastOneMillisecond("crm.usage.retention", retention);
+        requireAtLeastOneMillisecond("crm.usage.cleanup-interval", cleanupInterval);
     }
 
-    private static void requirePositive(String name, Duration value) {
-        if (value != null && (value.isNegative() || value.isZero())) {
-            throw new IllegalArgumentException(name + " must be a positive duration, such as 1s or 90d, not " + value);
+    private static void requireAtLeastOneMillisecond(String name, Duration value) {
+        if (value != null && value.compareTo(MIN_INTERVAL) < 0) {
+            throw new IllegalArgumentException(
+                    name + " must be a duration of at least 1ms, such as 1s or 90d, not " + value);
         }
     }
 }
