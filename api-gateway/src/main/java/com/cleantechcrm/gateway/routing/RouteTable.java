@@ -46,7 +46,8 @@ public class RouteTable {
             new GatewayRoute(GET, "/admin/api-keys/{id}", ADMIN, GATEWAY),
             new GatewayRoute(POST, "/admin/api-keys/{id}/rotate", ADMIN, GATEWAY),
             new GatewayRoute(POST, "/admin/api-keys/{id}/revoke", ADMIN, GATEWAY),
-            new GatewayRoute(PUT, "/admin/api-keys/{id}/expiry", ADMIN, GATEWAY));
+            new GatewayRoute(PUT, "/admin/api-keys/{id}/expiry", ADMIN, GATEWAY),
+            new GatewayRoute(GET, "/usage", ADMIN, GATEWAY));
 
     private final List<ParsedRoute> parsedRoutes = ROUTES.stream()
             .map(route -> new ParsedRoute(route, route.parsedPattern()))

@@ -3,6 +3,7 @@ package com.cleantechcrm.gateway.web;
 import com.cleantechcrm.gateway.routing.RouteAccessFilter;
 import com.cleantechcrm.gateway.routing.RouteTable;
 import com.cleantechcrm.gateway.security.GatewayErrors;
+import com.cleantechcrm.gateway.usage.UsageRecorder;
 import com.cleantechcrm.support.web.HttpLimitsProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class GatewayFilterConfiguration {
 
     @Bean
-    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
-        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter(UsageRecorder usageRecorder) {
+        FilterRegistrationBean<RequestLogFilter> registration =
+                new FilterRegistrationBean<>(new RequestLogFilter(usageRecorder));
         registration.setOrder(GatewayFilterOrder.REQUEST_LOG);
         return registration;
     }

@@ -4,6 +4,7 @@ import com.cleantechcrm.gateway.apikey.AuthenticatedKey;
 import com.cleantechcrm.gateway.routing.GatewayRoute;
 import com.cleantechcrm.gateway.routing.RouteAccessFilter;
 import com.cleantechcrm.gateway.security.ApiKeyAuthenticationFilter;
+import com.cleantechcrm.gateway.usage.UsageRecorder;
 import com.cleantechcrm.support.web.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Logs one line per request with the method, route pattern, status, duration, request id, organisation id and API
  * key id. The ids are also in the MDC under {@code request_id}, {@code organization_id} and {@code api_key_id}, and
  * the other fields are SLF4J key-value pairs, so a structured log format can carry them as fields. The API key itself
- * is never logged.
+ * is never logged. The same request is then handed to the {@link UsageRecorder}.
  */
 public class RequestLogFilter extends OncePerRequestFilter {
 
@@ -28,6 +29,12 @@ public class RequestLogFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RequestLogFilter.class);
 
+    private final UsageRecorder usageRecorder;
+
+    public RequestLogFilter(UsageRecorder usageRecorder) {
+        this.usageRecorder = usageRecorder;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -35,7 +42,9 @@ public class RequestLogFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            logRequest(request, response, (System.nanoTime() - start) / 1_000_000);
+            long durationMs = (System.nanoTime() - start) / 1_000_000;
+            logRequest(request, response, durationMs);
+            usageRecorder.record(request, response.getStatus(), durationMs);
         }
     }
 

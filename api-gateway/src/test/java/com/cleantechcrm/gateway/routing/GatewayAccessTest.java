@@ -33,11 +33,11 @@ class GatewayAccessTest extends GatewayIntegrationTest {
     }
 
     static Stream<GatewayRoute> forwardedRoutes() {
-        return RouteTable.ROUTES.stream().filter(route -> route.target().isForwarded());
+        return routes().filter(route -> route.target().isForwarded());
     }
 
     static Stream<GatewayRoute> gatewayRoutes() {
-        return RouteTable.ROUTES.stream().filter(route -> !route.target().isForwarded());
+        return routes().filter(route -> !route.target().isForwarded());
     }
 
     private static String concretePath(GatewayRoute route) {

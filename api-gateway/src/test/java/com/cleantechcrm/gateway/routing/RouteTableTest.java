@@ -21,7 +21,7 @@ class RouteTableTest {
 
     @Test
     void routesMatchTheApi() {
-        assertThat(RouteTable.ROUTES).hasSize(19);
+        assertThat(RouteTable.ROUTES).hasSize(20);
         assertThat(found(POST, "/leads").target()).isEqualTo(DownstreamService.COMMAND);
         assertThat(found(GET, "/leads").target()).isEqualTo(DownstreamService.QUERY);
         assertThat(found(GET, "/leads/stats/growth").scope()).isEqualTo(ApiScope.STATS_READ);
@@ -38,6 +38,9 @@ class RouteTableTest {
         GatewayRoute rebuildStatus = found(GET, "/admin/read-models/rebuild/status");
         assertThat(rebuildStatus.scope()).isEqualTo(ApiScope.ADMIN);
         assertThat(rebuildStatus.target()).isEqualTo(DownstreamService.QUERY);
+        GatewayRoute usage = found(GET, "/usage");
+        assertThat(usage.scope()).isEqualTo(ApiScope.ADMIN);
+        assertThat(usage.target()).isEqualTo(DownstreamService.GATEWAY);
     }
 
     @Test
@@ -60,7 +63,7 @@ class RouteTableTest {
     @Test
     void writesGoToCommandService() {
         for (GatewayRoute route : RouteTable.ROUTES) {
-            if (route.target() == DownstreamService.GATEWAY) {
+            if (!route.target().isForwarded()) {
                 continue;
             }
             boolean isRead = route.method() == GET || route.scope() == ApiScope.ADMIN;
