@@ -44,8 +44,8 @@ class BucketRateLimiterTest {
 
     @BeforeAll
     static void migrate() {
-        firstPool = pool(JDBC_URL + "?currentSchema=" + SCHEMA, 8, Duration.ofSeconds(30));
-        secondPool = pool(JDBC_URL + "?currentSchema=" + SCHEMA, 8, Duration.ofSeconds(30));
+        firstPool = pool(JDBC_URL + "?currentSchema=" + SCHEMA, 4, Duration.ofSeconds(30));
+        secondPool = pool(JDBC_URL + "?currentSchema=" + SCHEMA, 4, Duration.ofSeconds(30));
         Flyway.configure()
                 .dataSource(firstPool)
                 .schemas(SCHEMA)
@@ -66,6 +66,7 @@ class BucketRateLimiterTest {
         config.setUsername(System.getenv().getOrDefault("CRM_DB_USER", "postgres"));
         config.setPassword(System.getenv().getOrDefault("CRM_DB_PASSWORD", ""));
         config.setMaximumPoolSize(size);
+        config.setMinimumIdle(0);
         config.setConnectionTimeout(connectionTimeout.toMillis());
         config.setInitializationFailTimeout(-1);
         return new HikariDataSource(config);

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * limit over several keys, the daily reset and a second gateway instance on the same database.
  */
 @Import(FrozenRateLimitClock.class)
+@DirtiesContext
 class RateLimitGatewayTest extends GatewayIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

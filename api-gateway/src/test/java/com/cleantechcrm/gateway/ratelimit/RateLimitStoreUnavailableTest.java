@@ -20,12 +20,14 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The gateway with its rate-limit counters in a database that cannot be reached: a PostgreSQL data source pointing
  * at a local port that nothing listens on. API keys still come from the test database, so only the counting fails.
  */
 @Import(RateLimitStoreUnavailableTest.UnreachableStore.class)
+@DirtiesContext
 class RateLimitStoreUnavailableTest extends GatewayIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
