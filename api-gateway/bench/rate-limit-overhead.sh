@@ -7,7 +7,8 @@
 # (./mvnw -B -q -DskipTests package). Everything listens on 127.0.0.1 on free ports and is stopped at the end.
 #
 # Environment: BENCH_DB (database, default crm_bench, created if missing), BENCH_DURATION (seconds per run, 20),
-# BENCH_CONNECTIONS (wrk connections, 4), CRM_DB_HOST, CRM_DB_PORT, CRM_DB_USER, CRM_DB_PASSWORD as for ./crm.
+# BENCH_CONNECTIONS (wrk connections, 4), BENCH_START_TIMEOUT (seconds to wait for each process, 300),
+# CRM_DB_HOST, CRM_DB_PORT, CRM_DB_USER, CRM_DB_PASSWORD as for ./crm.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -35,9 +36,9 @@ free_port() {
 }
 
 await_ready() {
-    local url="$1" deadline=$((SECONDS + 120))
+    local url="$1" deadline=$((SECONDS + ${BENCH_START_TIMEOUT:-300}))
     until curl -sf "$url" >/dev/null 2>&1; do
-        ((SECONDS < deadline)) || { echo "not ready in 120 s: $url" >&2; tail -n 30 "$WORK"/*.log >&2; exit 1; }
+        ((SECONDS < deadline)) || { echo "not ready in time: $url" >&2; tail -n 30 "$WORK"/*.log >&2; exit 1; }
         sleep 1
     done
 }
