@@ -37,15 +37,15 @@ public class LimitPolicies {
 
     public OrganizationLimits limitsOf(UUID organizationId) {
         if (overridesByName.isEmpty()) {
-            return defaults(null);
+            return limitsWith(null);
         }
         return limitsByOrganization.computeIfAbsent(
                 organizationId,
-                id -> defaults(
+                id -> limitsWith(
                         organizationNames.apply(id).map(overridesByName::get).orElse(null)));
     }
 
-    private OrganizationLimits defaults(OrganizationOverride override) {
+    private OrganizationLimits limitsWith(OrganizationOverride override) {
         long minute = properties.perKeyPerMinute();
         long burst = properties.perOrganizationBurst();
         long day = properties.perOrganizationPerDay();

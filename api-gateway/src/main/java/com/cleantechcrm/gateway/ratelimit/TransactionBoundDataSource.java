@@ -13,7 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Hands Bucket4j the connection of the surrounding Spring transaction, so that the checks of several buckets form one
  * transaction. Bucket4j's PostgreSQL proxy manager runs each command in a transaction of its own: it takes a
  * connection, commits or rolls back and closes it. Here those calls do nothing, and the transaction manager commits
- * or rolls back all buckets at once. A rollback that Bucket4j asks for either follows an exception, which reaches the
+ * or rolls back all buckets at once. A rollback that Bucket4j requests either follows an exception, which reaches the
  * transaction manager too, or follows an insert of an empty bucket row that lost a race, where nothing needs undoing.
  */
 final class TransactionBoundDataSource extends DelegatingDataSource {
