@@ -41,7 +41,7 @@ class AccessSystemTest {
     @Test
     void keyWithoutScopeIsForbidden() throws Exception {
         ApiClient reader =
-                new ApiClient(system.gatewayUrl(), system.createKey("Readers " + UUID.randomUUID(), "leads:read"));
+                new ApiClient(system.gatewayUrl(), system.createKey(system.unthrottledOrganization(), "leads:read"));
 
         Response write = reader.post("/leads", ApiClient.json(Leads.valid()));
         Response stats = reader.get("/leads/stats/growth");

@@ -30,7 +30,7 @@ class ErrorEnvelopeSystemTest {
         RunningSystem system = RunningSystem.get();
         client = new ApiClient(
                 system.gatewayUrl(),
-                system.createKey("Errors " + UUID.randomUUID(), "leads:read,leads:write,stats:read"));
+                system.createKey(system.unthrottledOrganization(), "leads:read,leads:write,stats:read"));
     }
 
     static Stream<Arguments> invalidFields() {

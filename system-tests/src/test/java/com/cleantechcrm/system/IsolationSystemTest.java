@@ -18,8 +18,8 @@ class IsolationSystemTest {
     static void startSystem() throws Exception {
         RunningSystem system = RunningSystem.get();
         String scopes = "leads:read,leads:write,stats:read";
-        alpha = new ApiClient(system.gatewayUrl(), system.createKey("Alpha " + UUID.randomUUID(), scopes));
-        beta = new ApiClient(system.gatewayUrl(), system.createKey("Beta " + UUID.randomUUID(), scopes));
+        alpha = new ApiClient(system.gatewayUrl(), system.createKey(system.unthrottledOrganization(), scopes));
+        beta = new ApiClient(system.gatewayUrl(), system.createKey(system.unthrottledOrganization(), scopes));
     }
 
     @Test

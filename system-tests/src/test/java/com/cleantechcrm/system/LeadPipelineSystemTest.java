@@ -21,7 +21,7 @@ class LeadPipelineSystemTest {
     @BeforeAll
     static void startSystem() throws Exception {
         RunningSystem system = RunningSystem.get();
-        String key = system.createKey("Pipeline " + UUID.randomUUID(), "leads:read,leads:write,stats:read");
+        String key = system.createKey(system.unthrottledOrganization(), "leads:read,leads:write,stats:read");
         client = new ApiClient(system.gatewayUrl(), key);
     }
 
@@ -65,7 +65,7 @@ class LeadPipelineSystemTest {
         RunningSystem system = RunningSystem.get();
         ApiClient fresh = new ApiClient(
                 system.gatewayUrl(),
-                system.createKey("Stats " + UUID.randomUUID(), "leads:read,leads:write,stats:read"));
+                system.createKey(system.unthrottledOrganization(), "leads:read,leads:write,stats:read"));
         String won = create(fresh, Leads.with(Leads.valid(), "deal_value", 1000));
         String nurtured = create(fresh, Leads.with(Leads.valid(), "deal_value", 1500));
         String government = create(

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -30,6 +31,19 @@ final class RunningSystem {
     static final String DB_PASSWORD = System.getenv().getOrDefault("CRM_DB_PASSWORD", "");
     static final String SECRET = "system-test-internal-token-secret-" + UUID.randomUUID();
 
+    /**
+     * Organisations whose rate limits are far above the published ones, for tests that send more requests than those
+     * allow. The gateway reads overrides at start, so their names are fixed before it starts.
+     */
+    private static final int UNTHROTTLED_ORGANIZATIONS = 16;
+
+    private static final String RUN_ID = UUID.randomUUID().toString().substring(0, 8);
+
+    /** An organisation with a burst limit of 8 requests per 10 seconds, so that a small import meets 429. */
+    static final String SMALL_BURST_ORGANIZATION = "Small burst " + RUN_ID;
+
+    static final int SMALL_BURST = 8;
+
     private static RunningSystem instance;
 
     private final EmbeddedKafkaKraftBroker broker;
@@ -39,6 +53,7 @@ final class RunningSystem {
     private ServiceProcess command;
     private ServiceProcess query;
     private ServiceProcess gateway;
+    private final AtomicInteger unthrottledIssued = new AtomicInteger();
 
     private RunningSystem() throws Exception {
         root = Path.of(System.getProperty("crm.project.root", ".."))
@@ -65,6 +80,7 @@ final class RunningSystem {
         gatewayEnvironment = withSchema(common, "e2e_gateway");
         gatewayEnvironment.put("CRM_COMMAND_SERVICE_URL", "http://127.0.0.1:" + command.port());
         gatewayEnvironment.put("CRM_QUERY_SERVICE_URL", "http://127.0.0.1:" + query.port());
+        addRateLimitOverrides(gatewayEnvironment);
         gateway = start("api-gateway", freePort(), gatewayEnvironment, logs);
 
         Duration timeout = Duration.ofSeconds(180);
@@ -100,6 +116,37 @@ final class RunningSystem {
     /** Returns what a service has logged so far. */
     String log(String service) throws IOException {
         return java.nio.file.Files.readString(root.resolve("system-tests/target/service-logs/" + service + ".log"));
+    }
+
+    /**
+     * Returns the name of an organisation that no test used before, with rate limits far above the published ones.
+     * Organisations of any other name have the published limits.
+     */
+    String unthrottledOrganization() {
+        int index = unthrottledIssued.getAndIncrement();
+        if (index >= UNTHROTTLED_ORGANIZATIONS) {
+            throw new IllegalStateException("All " + UNTHROTTLED_ORGANIZATIONS
+                    + " unthrottled organisations are in use; raise RunningSystem.UNTHROTTLED_ORGANIZATIONS");
+        }
+        return unthrottledName(index);
+    }
+
+    private static String unthrottledName(int index) {
+        return "Unthrottled " + index + " " + RUN_ID;
+    }
+
+    /** Sets per-organisation limits through environment variables, the way operators do. */
+    private static void addRateLimitOverrides(Map<String, String> environment) {
+        for (int i = 0; i < UNTHROTTLED_ORGANIZATIONS; i++) {
+            String prefix = "CRM_RATE_LIMITS_OVERRIDES_" + i + "_";
+            environment.put(prefix + "ORGANIZATION", unthrottledName(i));
+            environment.put(prefix + "PER_KEY_PER_MINUTE", "1000000");
+            environment.put(prefix + "PER_ORGANIZATION_BURST", "1000000");
+            environment.put(prefix + "PER_ORGANIZATION_PER_DAY", "100000000");
+        }
+        String prefix = "CRM_RATE_LIMITS_OVERRIDES_" + UNTHROTTLED_ORGANIZATIONS + "_";
+        environment.put(prefix + "ORGANIZATION", SMALL_BURST_ORGANIZATION);
+        environment.put(prefix + "PER_ORGANIZATION_BURST", Integer.toString(SMALL_BURST));
     }
 
     /** Creates an organisation's API key with the gateway's own command line, as an operator would. */

@@ -19,11 +19,14 @@ public final class GatewayFilterOrder {
     /** Spring Security's chain, which authenticates the API key. */
     public static final int SECURITY = SecurityProperties.DEFAULT_FILTER_ORDER;
 
+    /**
+     * Rate limits, right after authentication and before the route lookup, so that every authenticated request counts
+     * and every response to one carries the limit headers, including 404, 405, 403 and 413.
+     */
+    public static final int RATE_LIMIT = SECURITY + 5;
+
     /** Route lookup (404, 405) and the scope check (403), once the caller is known. */
     public static final int ROUTE_ACCESS = SECURITY + 10;
-
-    /** Reserved for rate limits, which need the authenticated key and organisation. */
-    public static final int RATE_LIMIT = SECURITY + 20;
 
     /** Reads the body of a request about to be forwarded, so an oversized one is rejected before forwarding. */
     public static final int BODY_BUFFERING = SECURITY + 30;
