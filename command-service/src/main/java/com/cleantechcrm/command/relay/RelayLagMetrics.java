@@ -56,7 +56,7 @@ class RelayLagMetrics {
             OptionalLong position = slowestPosition();
             return position.isEmpty() ? Double.NaN : Math.max(0, head - position.getAsLong());
         } catch (DataAccessException e) {
-            log.debug("Could not read the relay's lag in events: {}", e.getMessage());
+            log.debug("Reading the relay's lag in events failed: {}", e.getMessage());
             return Double.NaN;
         }
     }
@@ -77,7 +77,7 @@ class RelayLagMetrics {
             Duration age = Duration.between(Instant.parse(oldest.get(0)), clock.instant());
             return Math.max(0, age.toNanos() / 1e9);
         } catch (DataAccessException e) {
-            log.debug("Could not read the relay's lag in seconds: {}", e.getMessage());
+            log.debug("Reading the relay's lag in seconds failed: {}", e.getMessage());
             return Double.NaN;
         }
     }
