@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The JSON log lines (Spring Boot's ECS format) of a service log. Lines that are not JSON, such as the start-up
- * banner, are left out; a line that starts like JSON but does not parse fails the test.
+ * The JSON log lines (Spring Boot's ECS format) of a service log. Lines that are not JSON, such as the start-up banner,
+ * are left out. A line that starts like JSON but does not parse fails the test.
  */
 final class JsonLogLines {
 

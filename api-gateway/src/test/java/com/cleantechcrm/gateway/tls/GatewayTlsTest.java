@@ -94,7 +94,7 @@ class GatewayTlsTest {
                 .timeout(Duration.ofSeconds(10))
                 .build();
 
-        // Tomcat either drops the connection or answers 400 without passing the request on to the gateway.
+        // Tomcat either drops the connection or responds with 400 without passing the request on to the gateway.
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(400);

@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * Runs the service, whose relay publishes to Kafka, against a Kafka broker of its own and against PostgreSQL through a TCP proxy, then stops the broker
- * and closes the proxy, and checks that readiness goes DOWN with the failed component while liveness stays UP.
+ * Runs the service against a Kafka broker of its own and against PostgreSQL through a TCP proxy. The test then stops
+ * the broker, which the relay publishes to, and closes the proxy. Readiness must go DOWN with the failed component,
+ * while liveness stays UP.
  */
 class ReadinessDownTest {
 

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Forwards TCP connections from a free port on 127.0.0.1 to a target port, until {@link #close()} closes the
- * listening socket and every forwarded connection, so the target looks unreachable to whoever used the proxy.
+ * listening socket and every forwarded connection, so the target looks unreachable to the clients of the proxy.
  */
 public final class TcpProxy implements AutoCloseable {
 
