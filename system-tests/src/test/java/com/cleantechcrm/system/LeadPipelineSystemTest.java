@@ -148,17 +148,63 @@ class LeadPipelineSystemTest {
         RunningSystem system = RunningSystem.get();
         String requestId = "trace-" + UUID.randomUUID();
         Response created = client.post("/leads", ApiClient.json(Leads.valid()), "X-Request-Id", requestId);
-        client.awaitGet("/leads/" + created.body().get("id").asText(), response -> response.status() == 200);
+        String leadId = created.body().get("id").asText();
+        client.awaitGet("/leads/" + leadId, response -> response.status() == 200);
 
         String readId = "read-" + UUID.randomUUID();
-        client.send("GET", "/leads/" + created.body().get("id").asText(), null, null, "X-Request-Id", readId);
+        client.send("GET", "/leads/" + leadId, null, null, "X-Request-Id", readId);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-            assertThat(system.log("api-gateway")).contains(requestId);
-            assertThat(system.log("command-service")).contains("request_id=" + requestId);
-            assertThat(system.log("query-service")).contains("request_id=" + requestId);
-            assertThat(system.log("query-service")).contains("request_id=" + readId);
+            JsonLogLines gateway = JsonLogLines.parse(system.log("api-gateway"));
+            JsonLogLines command = JsonLogLines.parse(system.log("command-service"));
+            JsonLogLines query = JsonLogLines.parse(system.log("query-service"));
+
+            JsonNode gatewayLine = single(gateway.of(requestId, "RequestLogFilter"));
+            assertRequestLine(gatewayLine, "POST", "/leads", 201);
+            String organizationId = gatewayLine.path("organization_id").asText();
+            String apiKeyId = gatewayLine.path("api_key_id").asText();
+            assertThat(organizationId).isNotIn("", "-");
+            assertThat(apiKeyId).isNotIn("", "-");
+
+            JsonNode commandLine = single(command.of(requestId, "RequestLogFilter"));
+            assertRequestLine(commandLine, "POST", "/leads", 201);
+            assertThat(commandLine.path("organization_id").asText()).isEqualTo(organizationId);
+            assertThat(commandLine.path("api_key_id").asText()).isEqualTo(apiKeyId);
+
+            JsonNode relayLine = single(withMessage(command.of(requestId, "LeadEventRelay"), "Published event"));
+            assertThat(relayLine.path("message").asText()).contains(leadId);
+
+            JsonNode appliedLine = single(withMessage(query.of(requestId, "LeadEventApplier"), "Applied event"));
+            assertThat(appliedLine.path("message").asText()).contains(leadId);
+
+            assertRequestLine(single(gateway.of(readId, "RequestLogFilter")), "GET", "/leads/{id}", 200);
+            JsonNode readLine = single(query.of(readId, "RequestLogFilter"));
+            assertRequestLine(readLine, "GET", "/leads/{id}", 200);
+            assertThat(readLine.path("organization_id").asText()).isEqualTo(organizationId);
         });
+        for (String service : List.of("api-gateway", "command-service", "query-service")) {
+            assertThat(system.log(service)).doesNotContain(client.key());
+        }
+    }
+
+    private static List<JsonNode> withMessage(List<JsonNode> lines, String messageStart) {
+        return lines.stream()
+                .filter(line -> line.path("message").asText().startsWith(messageStart))
+                .toList();
+    }
+
+    private static JsonNode single(List<JsonNode> lines) {
+        assertThat(lines).hasSize(1);
+        return lines.get(0);
+    }
+
+    private static void assertRequestLine(JsonNode line, String method, String route, int status) {
+        assertThat(line.path("http_method").asText()).isEqualTo(method);
+        assertThat(line.path("route").asText()).isEqualTo(route);
+        assertThat(line.path("status").asInt()).isEqualTo(status);
+        assertThat(line.path("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(line.path("organization_id").isTextual()).isTrue();
+        assertThat(line.path("api_key_id").isTextual()).isTrue();
     }
 
     @Test

@@ -84,8 +84,17 @@ final class RunningSystem {
         gateway = start("api-gateway", freePort(), gatewayEnvironment, logs);
 
         Duration timeout = Duration.ofSeconds(180);
-        for (ServiceProcess service : services) {
-            service.awaitReady(timeout);
+        boolean ready = false;
+        try {
+            for (ServiceProcess service : services) {
+                service.awaitReady(timeout);
+            }
+            ready = true;
+        } finally {
+            // A start that fails leaves no service or broker running behind the next attempt.
+            if (!ready) {
+                stop();
+            }
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }

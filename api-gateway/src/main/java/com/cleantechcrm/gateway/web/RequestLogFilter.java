@@ -35,6 +35,12 @@ public class RequestLogFilter extends OncePerRequestFilter {
         this.usageRecorder = usageRecorder;
     }
 
+    /** Leaves out the actuator endpoints, because health probes and metric scrapes would fill the log. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().startsWith("/actuator/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

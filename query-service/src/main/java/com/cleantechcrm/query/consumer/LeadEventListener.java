@@ -40,7 +40,12 @@ public class LeadEventListener {
         // The request id of the write that caused the event goes into this service's log lines too.
         try (MDC.MDCCloseable requestId = MDC.putCloseable(
                 EventMetadata.REQUEST_ID, String.valueOf(record.value().requestId()))) {
-            metrics.record(applier.apply(record.key(), record.value()));
+            LeadEventApplier.Outcome outcome = applier.apply(record.key(), record.value());
+            metrics.record(outcome);
+            // apply() has committed its transaction when it returns.
+            if (outcome == LeadEventApplier.Outcome.APPLIED) {
+                metrics.recordProjectionLag(record.value().occurredAt());
+            }
         }
     }
 }

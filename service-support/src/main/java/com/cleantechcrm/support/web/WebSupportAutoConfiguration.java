@@ -15,8 +15,8 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -31,7 +31,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.UrlHandlerFilter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The HTTP edge every service shares: error envelope, request ids, trailing slashes, body limit, JSON binding. */
@@ -135,22 +134,24 @@ public class WebSupportAutoConfiguration {
     }
 
     /**
-     * Registers the {@link Caller} parameter resolver and, unless {@code crm.http.request-log} is false (the gateway
-     * logs requests itself), one log line per request.
+     * Logs one line per request, unless {@code crm.http.request-log} is false (the gateway logs requests itself). It
+     * runs right after the request id filter, so its line also covers requests that later filters reject.
      */
     @Bean
-    WebMvcConfigurer callerArgumentResolverConfigurer(@Value("${crm.http.request-log:true}") boolean requestLog) {
+    @ConditionalOnProperty(name = "crm.http.request-log", havingValue = "true", matchIfMissing = true)
+    FilterRegistrationBean<RequestLogFilter> requestLogFilter() {
+        FilterRegistrationBean<RequestLogFilter> registration = new FilterRegistrationBean<>(new RequestLogFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Registers the {@link Caller} parameter resolver. */
+    @Bean
+    WebMvcConfigurer callerArgumentResolverConfigurer() {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
                 resolvers.add(new CallerArgumentResolver());
-            }
-
-            @Override
-            public void addInterceptors(InterceptorRegistry registry) {
-                if (requestLog) {
-                    registry.addInterceptor(new RequestLogInterceptor());
-                }
             }
         };
     }
