@@ -7,9 +7,13 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.MessageResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.schema.SchemaValidator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -17,9 +21,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The OpenAPI document that the gateway serves, and the validation of real requests and responses against it with
@@ -27,7 +33,7 @@ import java.util.Map;
  */
 final class OpenApiContract {
 
-    /** One operation of the document; {@code planned} operations are described but not served yet. */
+    /** One operation of the document. A {@code planned} operation is described but not served yet. */
     record DocumentedOperation(String method, String pathTemplate, String requiredScope, boolean planned) {
 
         String name() {
@@ -38,13 +44,13 @@ final class OpenApiContract {
     /** A request as the test sends it: {@code path} may carry a query string, and {@code body} may be null. */
     record Call(ApiClient client, String method, String path, String contentType, byte[] body, String... headers) {}
 
-    private final String text;
+    private static final ObjectMapper JSON_STRINGS = new ObjectMapper();
+
     private final OpenAPI api;
     private final OpenApiInteractionValidator validator;
     private final SchemaValidator schemaValidator;
 
-    private OpenApiContract(String text, OpenAPI api) {
-        this.text = text;
+    private OpenApiContract(OpenAPI api) {
         this.api = api;
         this.validator = OpenApiInteractionValidator.createFor(api)
                 .withStrictOperationPathMatching()
@@ -63,11 +69,7 @@ final class OpenApiContract {
         if (result.getOpenAPI() == null || !result.getMessages().isEmpty()) {
             throw new IllegalStateException("The OpenAPI document is invalid: " + result.getMessages());
         }
-        return new OpenApiContract(text, result.getOpenAPI());
-    }
-
-    String text() {
-        return text;
+        return new OpenApiContract(result.getOpenAPI());
     }
 
     List<DocumentedOperation> operations() {
@@ -117,29 +119,122 @@ final class OpenApiContract {
 
     /** Validates status, headers and body of a response to an operation of the document. */
     ValidationReport validateResponse(String method, String path, ApiClient.Response response) {
+        return validateResponse(
+                method,
+                path,
+                response.status(),
+                response.raw().headers().map(),
+                response.raw().body());
+    }
+
+    /**
+     * Validates a response given by its parts. The validator library checks the status, content type and body, and
+     * this class the headers, because the library ignores response headers.
+     *
+     * @param path the request path, which may carry a query string
+     * @param body the body text, or null or empty for none
+     */
+    ValidationReport validateResponse(
+            String method, String path, int status, Map<String, List<String>> headers, String body) {
+        SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);
+        headers.forEach(builder::withHeader);
+        firstHeader(headers, "Content-Type").ifPresent(builder::withContentType);
+        if (body != null && !body.isEmpty()) {
+            builder.withBody(body);
+        }
         String pathOnly = URI.create(path).getPath();
-        return validator.validateResponse(
-                pathOnly, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), toValidatorResponse(response));
+        ValidationReport report = validator.validateResponse(
+                pathOnly, Request.Method.valueOf(method.toUpperCase(Locale.ROOT)), builder.build());
+        return report.merge(validateHeaders(method, pathOnly, status, headers));
+    }
+
+    /**
+     * Returns the path template of the operation that a request matches. Of several, the one with the fewest path
+     * parameters wins, so a literal path wins over a template that also matches it.
+     */
+    Optional<String> templateOf(String method, String path) {
+        String pathOnly = URI.create(path).getPath();
+        return operations().stream()
+                .filter(operation -> operation.method().equalsIgnoreCase(method))
+                .map(DocumentedOperation::pathTemplate)
+                .filter(template -> pathOnly.matches(template.replaceAll("\\{[^/]+}", "[^/]+")))
+                .min(Comparator.comparingLong(
+                        template -> template.chars().filter(c -> c == '{').count()));
+    }
+
+    private ValidationReport validateHeaders(
+            String method, String path, int status, Map<String, List<String>> headers) {
+        Optional<String> template = templateOf(method, path);
+        if (template.isEmpty()) {
+            return ValidationReport.empty();
+        }
+        Operation operation = api.getPaths()
+                .get(template.get())
+                .readOperationsMap()
+                .get(PathItem.HttpMethod.valueOf(method.toUpperCase(Locale.ROOT)));
+        ApiResponse response = operation.getResponses().get(String.valueOf(status));
+        if (response == null) {
+            return ValidationReport.empty();
+        }
+        response = resolve(response);
+        List<ValidationReport.Message> problems = new ArrayList<>();
+        Map<String, Header> documented = response.getHeaders() == null ? Map.of() : response.getHeaders();
+        for (Map.Entry<String, Header> entry : documented.entrySet()) {
+            Header header = resolve(entry.getValue());
+            Optional<String> value = firstHeader(headers, entry.getKey());
+            if (value.isEmpty()) {
+                if (Boolean.TRUE.equals(header.getRequired())) {
+                    problems.add(ValidationReport.Message.create(
+                                    "response.header.missing", "Header " + entry.getKey() + " is required.")
+                            .build());
+                }
+                continue;
+            }
+            problems.addAll(schemaValidator
+                    .validate(asJson(value.get(), header.getSchema()), header.getSchema(), "response.header")
+                    .getMessages()
+                    .stream()
+                    .map(message -> message.withAdditionalInfo("header " + entry.getKey()))
+                    .toList());
+        }
+        return ValidationReport.from(problems);
+    }
+
+    private ApiResponse resolve(ApiResponse response) {
+        String ref = response.get$ref();
+        return ref == null ? response : api.getComponents().getResponses().get(refName(ref));
+    }
+
+    private Header resolve(Header header) {
+        String ref = header.get$ref();
+        return ref == null ? header : api.getComponents().getHeaders().get(refName(ref));
+    }
+
+    private static String refName(String ref) {
+        return ref.substring(ref.lastIndexOf('/') + 1);
+    }
+
+    /** Writes a header value as the JSON the schema validator reads: quoted for strings, as it is for numbers. */
+    private static String asJson(String value, Schema<?> schema) {
+        if ("string".equals(schema.getType())) {
+            return JSON_STRINGS.valueToTree(value).toString();
+        }
+        return value;
+    }
+
+    private static Optional<String> firstHeader(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream())
+                .findFirst();
     }
 
     /**
      * Validates a response to a request that matches no operation, such as a wrong method or an unknown path, against
      * the document's {@code ErrorResponse} schema.
      */
-    ValidationReport validateErrorBody(ApiClient.Response response) {
-        return schemaValidator.validate(
-                response.raw().body(), api.getComponents().getSchemas().get("ErrorResponse"), "response.body");
-    }
-
-    private static SimpleResponse toValidatorResponse(ApiClient.Response response) {
-        SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status());
-        response.raw().headers().map().forEach(builder::withHeader);
-        response.raw().headers().firstValue("Content-Type").ifPresent(builder::withContentType);
-        String body = response.raw().body();
-        if (body != null && !body.isEmpty()) {
-            builder.withBody(body);
-        }
-        return builder.build();
+    ValidationReport validateErrorBody(String body) {
+        return schemaValidator.validate(body, api.getComponents().getSchemas().get("ErrorResponse"), "response.body");
     }
 
     private static String decode(String text) {
