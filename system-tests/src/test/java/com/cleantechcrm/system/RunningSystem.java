@@ -64,6 +64,8 @@ final class RunningSystem {
         broker = new EmbeddedKafkaKraftBroker(1, 3);
         broker.brokerProperty("auto.create.topics.enable", "false");
         broker.afterPropertiesSet();
+        // Registered before the services start, so that a service that never gets ready is still stopped.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
 
         Map<String, String> common = new HashMap<>();
         common.put("CRM_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
@@ -96,7 +98,6 @@ final class RunningSystem {
                 stop();
             }
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
     }
 
     static synchronized RunningSystem get() throws Exception {

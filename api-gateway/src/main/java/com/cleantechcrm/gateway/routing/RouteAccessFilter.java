@@ -1,5 +1,6 @@
 package com.cleantechcrm.gateway.routing;
 
+import com.cleantechcrm.gateway.apidoc.ApiDocumentationPaths;
 import com.cleantechcrm.gateway.security.ApiKeyAuthenticationToken;
 import com.cleantechcrm.gateway.security.GatewayErrors;
 import com.cleantechcrm.support.error.ErrorCode;
@@ -19,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Looks the request up in the {@link RouteTable} after authentication: an unknown path gets 404, a known path with
  * another method gets 405 with {@code Allow}, and a key without the route's scope gets 403. Only requests that pass
- * reach the proxy. Actuator paths are left to Spring Boot.
+ * reach the proxy. Actuator paths are left to Spring Boot, and the API documentation paths to springdoc and the
+ * gateway's document controller.
  */
 public class RouteAccessFilter extends OncePerRequestFilter {
 
@@ -37,7 +39,9 @@ public class RouteAccessFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/actuator") || path.startsWith("/actuator/");
+        return path.equals("/actuator")
+                || path.startsWith("/actuator/")
+                || ApiDocumentationPaths.isDocumentationPath(path);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.cleantechcrm.gateway.security;
 
+import com.cleantechcrm.gateway.apidoc.ApiDocumentationPaths;
 import com.cleantechcrm.gateway.apikey.ApiKeyAuthenticator;
 import com.cleantechcrm.support.error.ErrorCode;
 import com.cleantechcrm.support.error.ErrorResponseWriter;
@@ -13,9 +14,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * The gateway's security chain: API-key authentication on every path but the open actuator endpoints. Scopes are
- * checked per route after this chain, by {@link com.cleantechcrm.gateway.routing.RouteAccessFilter}, because that
- * filter also returns 404 for unknown paths and 405 for wrong methods.
+ * The gateway's security chain: API-key authentication on every path but the open actuator endpoints and the API
+ * documentation. Scopes are checked per route after this chain, by
+ * {@link com.cleantechcrm.gateway.routing.RouteAccessFilter}, because that filter also returns 404 for unknown paths
+ * and 405 for wrong methods.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -43,6 +45,8 @@ class GatewaySecurityConfiguration {
                 .addFilterBefore(apiKeyFilter, AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                        .permitAll()
+                        .requestMatchers(ApiDocumentationPaths.PATTERNS.toArray(String[]::new))
                         .permitAll()
                         .requestMatchers("/error")
                         .permitAll()
