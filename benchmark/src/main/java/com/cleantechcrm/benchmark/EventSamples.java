@@ -40,7 +40,11 @@ record EventSamples(String payload, String metadata, int envelopeBytes) {
                 new LeadSource(Channel.ABM, "Municipal solar 2027"));
         try {
             String payload = mapper.writeValueAsString(event);
+            // The keys Axon and the command service store with every event.
+            String trace = UUID.randomUUID().toString();
             String metadata = mapper.writeValueAsString(java.util.Map.of(
+                    "traceId", trace,
+                    "correlationId", trace,
                     "request_id", UUID.randomUUID().toString(),
                     "api_key_id", UUID.randomUUID().toString(),
                     "organization_id", organization.toString()));

@@ -52,7 +52,7 @@ public final class LagProbe implements AutoCloseable {
                 long acknowledged = System.nanoTime();
                 int status = write.statusCode();
                 if (status != 200 && status != 201) {
-                    lag.failure(0, "write HTTP " + status);
+                    lag.notSent("write HTTP " + status);
                     lead = null;
                     continue;
                 }
@@ -73,7 +73,7 @@ public final class LagProbe implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                lag.failure(0, e.getClass().getSimpleName());
+                lag.notSent(e.getClass().getSimpleName());
                 lead = null;
             }
         }

@@ -13,9 +13,9 @@ import java.util.concurrent.locks.LockSupport;
  * Requests that arrive on a fixed timetable, whether or not earlier ones were answered, as independent clients do.
  * Each latency is measured from the time the request was scheduled, not from when it was sent, so time spent queued
  * behind a slow system counts (no coordinated omission). Two bounds keep a run short when the system cannot keep up,
- * and both count as errors with their scheduled-time latency instead of silently lowering the rate: a request that
- * would exceed {@code maxInFlight} outstanding ones is not sent, and a request still unanswered {@code drain} after
- * the last one was scheduled is given up. Throughput is successful answers divided by the time from the first
+ * and both count as errors instead of silently lowering the rate. A request that would exceed {@code maxInFlight}
+ * outstanding ones is not sent, and counts without a latency. A request still unanswered {@code drain} after the last
+ * one was scheduled is given up, and counts with its latency so far. Throughput is successful answers divided by the time from the first
  * scheduled request to the last answer.
  */
 public final class OpenLoopRun {
@@ -48,7 +48,7 @@ public final class OpenLoopRun {
             }
             Call call = calls.prepare(workload.pick());
             if (outstanding.size() >= maxInFlight) {
-                recorders.failure(call.endpoint(), "not sent: in-flight limit", System.nanoTime() - scheduled);
+                recorders.notSent(call.endpoint(), "not sent: in-flight limit");
                 continue;
             }
             long id = i;

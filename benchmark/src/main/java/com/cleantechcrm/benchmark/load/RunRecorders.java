@@ -51,6 +51,12 @@ public final class RunRecorders {
         all.failure(nanos, reason);
     }
 
+    /** Counts a call that was never sent as an error of its endpoint, without a latency. */
+    public void notSent(Endpoint endpoint, String reason) {
+        byEndpoint.get(endpoint).notSent(reason);
+        all.notSent(reason);
+    }
+
     /** Summarises each endpoint that was called, then all calls together, over {@code seconds}. */
     public List<EndpointSummary> summarise(double seconds) {
         List<EndpointSummary> summaries = new ArrayList<>();

@@ -5,7 +5,7 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one endpoint did during one run: calls, successful calls per second, latency percentiles in milliseconds and
- * errors by reason.
+ * errors by reason. Calls and errors include calls that were never sent, and the percentiles leave them out.
  */
 public record EndpointSummary(
         String endpoint,
@@ -18,8 +18,9 @@ public record EndpointSummary(
         double maxMillis,
         Map<String, Long> errorsByReason) {
 
-    static EndpointSummary of(String endpoint, Histogram micros, Map<String, Long> errorsByReason, double seconds) {
-        long calls = micros.getTotalCount();
+    static EndpointSummary of(
+            String endpoint, Histogram micros, long unsent, Map<String, Long> errorsByReason, double seconds) {
+        long calls = micros.getTotalCount() + unsent;
         long errors =
                 errorsByReason.values().stream().mapToLong(Long::longValue).sum();
         return new EndpointSummary(
@@ -30,7 +31,7 @@ public record EndpointSummary(
                 millis(micros, 50),
                 millis(micros, 95),
                 millis(micros, 99),
-                calls == 0 ? 0 : micros.getMaxValue() / 1000.0,
+                micros.getTotalCount() == 0 ? 0 : micros.getMaxValue() / 1000.0,
                 Map.copyOf(errorsByReason));
     }
 

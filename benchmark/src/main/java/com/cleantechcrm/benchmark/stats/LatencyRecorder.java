@@ -10,7 +10,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Latencies and errors of one endpoint during one run. Latencies are kept in microseconds, from 1 µs to 5 minutes
- * with three significant digits; every call, failed or not, counts in the latency histogram.
+ * with three significant digits. Every call that was sent, failed or not, counts in the latency histogram, but a call
+ * that was never sent counts only as an error, since it has no latency.
  */
 public final class LatencyRecorder {
 
@@ -19,6 +20,7 @@ public final class LatencyRecorder {
     private final String endpoint;
     private final ConcurrentHistogram histogram = new ConcurrentHistogram(1, HIGHEST_MICROS, 3);
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+    private final LongAdder unsent = new LongAdder();
 
     public LatencyRecorder(String endpoint) {
         this.endpoint = endpoint;
@@ -39,12 +41,18 @@ public final class LatencyRecorder {
         errors.computeIfAbsent(reason, r -> new LongAdder()).increment();
     }
 
+    /** Records a call that was never sent, such as one over the in-flight limit of an open loop. */
+    public void notSent(String reason) {
+        unsent.increment();
+        errors.computeIfAbsent(reason, r -> new LongAdder()).increment();
+    }
+
     /** Summarises what was recorded over a run of {@code seconds}. */
     public EndpointSummary summarise(double seconds) {
         Histogram copy = histogram.copy();
         Map<String, Long> errorCounts = new TreeMap<>();
         errors.forEach((reason, count) -> errorCounts.put(reason, count.sum()));
-        return EndpointSummary.of(endpoint, copy, errorCounts, seconds);
+        return EndpointSummary.of(endpoint, copy, unsent.sum(), errorCounts, seconds);
     }
 
     private static long toMicros(long nanos) {

@@ -36,6 +36,21 @@ class MediansTest {
     }
 
     @Test
+    void recorderLeavesUnsentCallsOutOfPercentiles() {
+        LatencyRecorder recorder = new LatencyRecorder("POST /leads");
+        recorder.success(40_000_000L);
+        recorder.notSent("not sent: in-flight limit");
+        recorder.notSent("not sent: in-flight limit");
+
+        EndpointSummary summary = recorder.summarise(1);
+
+        assertThat(summary.calls()).isEqualTo(3);
+        assertThat(summary.errors()).isEqualTo(2);
+        assertThat(summary.throughputPerSecond()).isEqualTo(1.0);
+        assertThat(summary.p50Millis()).isCloseTo(40, within(0.1));
+    }
+
+    @Test
     void combineTakesTheMedianOfEachFigureAndCountsMissingReasonsAsZero() {
         List<EndpointSummary> first = List.of(summary(100, 10, Map.of("HTTP 429", 4L)));
         List<EndpointSummary> second = List.of(summary(300, 30, Map.of()));
