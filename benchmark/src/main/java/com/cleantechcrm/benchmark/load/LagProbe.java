@@ -62,7 +62,10 @@ public final class LagProbe implements AutoCloseable {
                 version = calls.field(write, "version").asLong(0);
                 HttpResponse<String> read = gateway.send(calls.readAtLeast(lead, version));
                 long shown = System.nanoTime();
-                if (read.statusCode() != 200) {
+                if (read.statusCode() == 404) {
+                    // The query service waited its maximum for the lead and still had not applied its creation.
+                    lag.failure(shown - acknowledged, "not visible within 5 s");
+                } else if (read.statusCode() != 200) {
                     lag.failure(shown - acknowledged, "read HTTP " + read.statusCode());
                 } else if (calls.field(read, "version").asLong(-1) < version) {
                     lag.failure(shown - acknowledged, "not visible within 5 s");
