@@ -67,7 +67,7 @@ public final class PgBenchCeiling {
     }
 
     public CeilingResult run(Path script, int clients, int seconds) throws IOException, InterruptedException {
-        String output = Processes.run(
+        String output = whileConnectionsAreFree(() -> Processes.run(
                 List.of(
                         "pgbench",
                         "-n",
@@ -86,7 +86,7 @@ public final class PgBenchCeiling {
                         "-T",
                         Integer.toString(seconds),
                         DATABASE),
-                seconds + 120L);
+                seconds + 120L));
         return new CeilingResult(
                 "pgbench insert, " + clients + " client" + (clients == 1 ? "" : "s"),
                 number(TPS, output),
@@ -95,6 +95,28 @@ public final class PgBenchCeiling {
     }
 
     private String psql(String database, String sql) throws IOException, InterruptedException {
+        return whileConnectionsAreFree(() -> psqlOnce(database, sql));
+    }
+
+    private interface Tool {
+        String run() throws IOException, InterruptedException;
+    }
+
+    /** Runs the tool, trying again a few times while the server has no free connection for it. */
+    private static String whileConnectionsAreFree(Tool tool) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tool.run();
+            } catch (IOException e) {
+                if (attempt >= 5 || !e.getMessage().contains("too many clients")) {
+                    throw e;
+                }
+                Thread.sleep(5000);
+            }
+        }
+    }
+
+    private String psqlOnce(String database, String sql) throws IOException, InterruptedException {
         return Processes.run(
                 List.of(
                         "psql",

@@ -2,6 +2,7 @@ package com.cleantechcrm.benchmark.load;
 
 import com.cleantechcrm.benchmark.stats.EndpointSummary;
 import com.cleantechcrm.benchmark.stats.LatencyRecorder;
+import com.cleantechcrm.benchmark.stats.Medians;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import java.util.Map;
 /** The latency recorders of one run: one per endpoint and one for all calls together. */
 public final class RunRecorders {
 
-    public static final String ALL = "all calls";
+    public static final String ALL = Medians.TOTAL;
 
     private final Map<Endpoint, LatencyRecorder> byEndpoint = new EnumMap<>(Endpoint.class);
     private final LatencyRecorder all = new LatencyRecorder(ALL);

@@ -25,7 +25,7 @@ public record LoadResult(
     }
 
     public EndpointSummary total() {
-        return endpoints.get(endpoints.size() - 1);
+        return endpoint(com.cleantechcrm.benchmark.load.RunRecorders.ALL);
     }
 
     public EndpointSummary endpoint(String label) {

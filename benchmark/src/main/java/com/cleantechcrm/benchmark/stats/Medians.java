@@ -10,6 +10,9 @@ import java.util.function.ToDoubleFunction;
 /** Combines repeated runs into one figure per metric: the median, so one disturbed repetition does not move it. */
 public final class Medians {
 
+    /** The name of the summary of all calls together, which {@link #combine} puts last. */
+    public static final String TOTAL = "all calls";
+
     private Medians() {}
 
     /** The median of the values; the mean of the two middle ones for an even count, 0 for none. */
@@ -36,8 +39,10 @@ public final class Medians {
                         .add(summary);
             }
         }
+        // A repetition may lack an endpoint that another called, so the order is rebuilt with the total last.
         List<EndpointSummary> combined = new ArrayList<>();
         byEndpoint.forEach((endpoint, summaries) -> combined.add(combineOne(endpoint, summaries)));
+        combined.sort(java.util.Comparator.comparing(s -> s.endpoint().equals(TOTAL) ? 1 : 0));
         return combined;
     }
 
