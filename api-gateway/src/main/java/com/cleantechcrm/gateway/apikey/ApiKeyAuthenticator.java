@@ -16,23 +16,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a key that a client presented: the format, the stored hash found by the key's prefix (or, during the grace
- * period of a rotation, the hash of the replaced key), revocation and expiry. It reads the key from the database on
- * every request and caches nothing, so a revocation applies to the next request on every gateway instance. Rejections are counted in the {@code crm.gateway.api_key.rejections} metric by reason.
+ * Checks a key that a client presented: the format, the stored hash found by the key's prefix through the short-lived
+ * {@link ApiKeyLookup} (or, during the grace period of a rotation, the hash of the replaced key), revocation and
+ * expiry. Rejections are counted in the {@code crm.gateway.api_key.rejections} metric by reason.
  */
 @Component
 public class ApiKeyAuthenticator {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyAuthenticator.class);
 
-    private final ApiKeyRepository repository;
+    private final ApiKeyLookup lookup;
     private final ApiKeyUsageRecorder usageRecorder;
     private final Clock clock;
     private final Map<RejectionReason, Counter> rejectionCounters = new EnumMap<>(RejectionReason.class);
 
     public ApiKeyAuthenticator(
-            ApiKeyRepository repository, ApiKeyUsageRecorder usageRecorder, Clock clock, MeterRegistry meterRegistry) {
-        this.repository = repository;
+            ApiKeyLookup lookup, ApiKeyUsageRecorder usageRecorder, Clock clock, MeterRegistry meterRegistry) {
+        this.lookup = lookup;
         this.usageRecorder = usageRecorder;
         this.clock = clock;
         for (RejectionReason reason : RejectionReason.values()) {
@@ -51,7 +51,7 @@ public class ApiKeyAuthenticator {
             return reject(RejectionReason.MALFORMED, null);
         }
 
-        Optional<ApiKey> stored = repository.findByPrefix(parsed.get().prefix());
+        Optional<ApiKey> stored = lookup.findByPrefix(parsed.get().prefix());
         if (stored.isEmpty()) {
             return reject(RejectionReason.UNKNOWN, null);
         }

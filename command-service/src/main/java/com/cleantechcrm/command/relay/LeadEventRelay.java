@@ -1,5 +1,6 @@
 package com.cleantechcrm.command.relay;
 
+import com.cleantechcrm.command.relay.RelayBatch.PendingSend;
 import com.cleantechcrm.events.EventJson;
 import com.cleantechcrm.events.EventMetadata;
 import com.cleantechcrm.events.LeadEvent;
@@ -9,6 +10,7 @@ import com.cleantechcrm.support.kafka.KafkaTopicCreator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -16,6 +18,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -24,10 +27,12 @@ import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes every stored lead event to Kafka, keyed by lead id so that one lead's events stay in order. The handler
- * returns only after Kafka acknowledged the record, so the processor's token, stored in the same transaction as the
- * handler's work, never moves past an event that Kafka does not have. A failed send throws, and the processor retries
- * the event: Kafka may then receive it twice, which consumers detect by lead id and sequence number.
+ * Publishes every stored lead event to Kafka, keyed by lead id so that one lead's events stay in order. The processor
+ * hands the relay a batch of events in one unit of work; the handler sends each event without waiting, and the unit
+ * of work waits for Kafka to acknowledge every record of the batch before it commits. The processor's token, stored
+ * in that commit, therefore never moves past an event that Kafka does not have. A failed send fails the whole batch,
+ * and the processor retries it from its first event: Kafka may then receive events twice, which consumers detect by
+ * lead id and sequence number. The idempotent producer keeps each partition in send order across its own retries.
  */
 @Component
 @ProcessingGroup(LeadEventRelay.PROCESSING_GROUP)
@@ -54,21 +59,29 @@ class LeadEventRelay {
     @EventHandler
     void publish(LeadEvent event, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
         LeadEventEnvelope envelope = LeadEventEnvelopes.of(event, message, token, eventMapper);
+        byte[] value = eventMapper.writeValueAsBytes(envelope);
+        ensureTopicsExist(envelope);
+        CompletableFuture<SendResult<String, byte[]>> sent =
+                kafkaTemplate.send(LeadTopics.LEAD_EVENTS, event.leadId().toString(), value);
+        RelayBatch.of(CurrentUnitOfWork.get(), properties.sendTimeout(), this::awaitAcknowledgement)
+                .add(new PendingSend(envelope, sent));
+    }
+
+    /** Waits for Kafka's acknowledgement of one record of the batch, or throws so that the batch is retried. */
+    private void awaitAcknowledgement(PendingSend pending, long deadlineNanos) {
+        LeadEventEnvelope envelope = pending.envelope();
         // The relay's log lines carry the id of the request that caused the event.
         try (MDC.MDCCloseable requestId =
                 MDC.putCloseable(EventMetadata.REQUEST_ID, String.valueOf(envelope.requestId()))) {
-            send(event, envelope);
+            awaitAcknowledgement(envelope, pending.result(), deadlineNanos);
         }
     }
 
-    private void send(LeadEvent event, LeadEventEnvelope envelope) throws JsonProcessingException {
-        byte[] value = eventMapper.writeValueAsBytes(envelope);
-        String key = event.leadId().toString();
-        ensureTopicsExist(envelope);
+    private void awaitAcknowledgement(
+            LeadEventEnvelope envelope, CompletableFuture<SendResult<String, byte[]>> sent, long deadlineNanos) {
         try {
-            SendResult<String, byte[]> result = kafkaTemplate
-                    .send(LeadTopics.LEAD_EVENTS, key, value)
-                    .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            long remainingNanos = Math.max(0, deadlineNanos - System.nanoTime());
+            SendResult<String, byte[]> result = sent.get(remainingNanos, TimeUnit.NANOSECONDS);
             log.info(
                     "Published event {} ({} {} of lead {}, global position {}) to {} partition {} offset {}.",
                     envelope.eventId(),

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -92,6 +94,34 @@ class CommitSignallingEventStoreTest {
         });
 
         assertThat(stream.hasNextAvailable(500, TimeUnit.MILLISECONDS)).isFalse();
+    }
+
+    @Test
+    void signalsStreamOnlyAfterEnclosingCommit() throws InterruptedException {
+        CountDownLatch signalled = new CountDownLatch(1);
+        assertThat(stream.setOnAvailableCallback(signalled::countDown)).isTrue();
+
+        new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+            publishInUnitOfWork("signalled");
+
+            assertThat(signalled.getCount()).as("signalled before the commit").isEqualTo(1);
+        });
+
+        assertThat(signalled.await(10, TimeUnit.SECONDS)).isTrue();
+        // The first check after a signal waits for the reader to fetch the committed event.
+        assertThat(stream.hasNextAvailable()).isTrue();
+        assertThat(stream.nextAvailable().getPayload()).isEqualTo("signalled");
+    }
+
+    @Test
+    void stopsSignallingClosedStream() {
+        AtomicInteger signals = new AtomicInteger();
+        stream.setOnAvailableCallback(signals::incrementAndGet);
+        stream.close();
+
+        publishInUnitOfWork("after close");
+
+        assertThat(signals).hasValue(0);
     }
 
     /** Appends one event in a unit of work that joins the current Spring transaction or starts its own. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cleantechcrm.command.support.CommandServiceIntegrationTest;
 import com.cleantechcrm.events.LeadTopics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +53,38 @@ class RelayRetryTest extends CommandServiceIntegrationTest {
 
             // A relay that skipped the failed event would never send it again.
             arrivals.await(leadId, 0, TIMEOUT);
+        }
+    }
+
+    @Test
+    void resendsWholeBatchAfterRejectionWithoutLosingEvents() throws Exception {
+        List<UUID> leadIds = new ArrayList<>();
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", brokers));
+                RecordArrivals arrivals = RecordArrivals.start(brokers)) {
+            setMaxMessageBytes(admin, TOO_SMALL_MAX_MESSAGE_BYTES);
+            try {
+                // Several events stored while Kafka rejects records end up in one or more relay batches.
+                for (int i = 0; i < 5; i++) {
+                    UUID leadId = createLead(validLead(randomEmail()));
+                    assertThat(post("/leads/" + leadId + "/lifecycle", Map.of("stage", "MQL"))
+                                    .statusCode())
+                            .isEqualTo(200);
+                    leadIds.add(leadId);
+                }
+                Thread.sleep(REJECTION_PERIOD.toMillis());
+                for (UUID leadId : leadIds) {
+                    assertThat(arrivals.hasArrived(leadId, 0))
+                            .as("event of lead %s arrived while Kafka rejected it", leadId)
+                            .isFalse();
+                }
+            } finally {
+                setMaxMessageBytes(admin, null);
+            }
+
+            for (UUID leadId : leadIds) {
+                arrivals.await(leadId, 0, TIMEOUT);
+                arrivals.await(leadId, 1, TIMEOUT);
+            }
         }
     }
 

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /leads/stats/growth}: pipeline value and its growth over {@code period_days}, conversion rates and
  * compliance counts of the caller's organisation. It reads one row of {@code stats_organization} and an index range
- * of {@code stats_pipeline_change}, never the leads themselves.
+ * of {@code stats_pipeline_change}, never the leads themselves, and keeps the result briefly in the
+ * {@link GrowthStatisticsCache}.
  */
 @RestController
 class GrowthStatisticsController {
@@ -29,17 +30,23 @@ class GrowthStatisticsController {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final GrowthStatisticsCache cache;
 
-    GrowthStatisticsController(JdbcClient jdbc, Clock clock) {
+    GrowthStatisticsController(JdbcClient jdbc, Clock clock, GrowthStatisticsCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cache = cache;
     }
 
     @GetMapping("/leads/stats/growth")
     GrowthStatistics growth(Caller caller, @RequestParam(name = "period_days", required = false) String periodDays) {
         int days = parsePeriodDays(periodDays);
-        Instant periodStart = clock.instant().minus(Duration.ofDays(days));
         UUID organizationId = caller.organizationId();
+        return cache.get(organizationId, days, () -> compute(organizationId, days));
+    }
+
+    private GrowthStatistics compute(UUID organizationId, int days) {
+        Instant periodStart = clock.instant().minus(Duration.ofDays(days));
 
         OrganizationTotals totals = jdbc.sql("""
                         select pipeline_value, reached_mql, reached_sql, reached_won,

@@ -29,9 +29,11 @@ import org.springframework.stereotype.Component;
 class PipelineStatisticsProjection implements LeadProjection {
 
     private final JdbcClient jdbc;
+    private final StatisticsVersions versions;
 
-    PipelineStatisticsProjection(JdbcClient jdbc) {
+    PipelineStatisticsProjection(JdbcClient jdbc, StatisticsVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
     }
 
     @Override
@@ -41,6 +43,7 @@ class PipelineStatisticsProjection implements LeadProjection {
 
     @Override
     public void apply(LeadEventEnvelope envelope, LeadEvent event) {
+        versions.changeAfterCommit(event.organizationId());
         if (event instanceof LeadCreated created) {
             on(created, envelope);
         } else if (event instanceof ComplianceUpdated updated) {

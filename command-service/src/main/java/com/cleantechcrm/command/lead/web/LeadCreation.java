@@ -101,7 +101,8 @@ class LeadCreation {
     }
 
     private LeadResponse storedLead(UUID leadId) {
-        DomainEventStream events = eventStore.readEvents(leadId.toString());
+        // From sequence number 0 the store reads the events alone, without first looking for a snapshot.
+        DomainEventStream events = eventStore.readEvents(leadId.toString(), 0);
         DomainEventMessage<?> first = events.next();
         return LeadResponse.of((LeadCreated) first.getPayload(), first.getTimestamp());
     }
