@@ -31,7 +31,7 @@ public final class RunningSystem {
     public static final String DB_PASSWORD = System.getenv().getOrDefault("CRM_DB_PASSWORD", "");
     static final String SECRET = "system-test-internal-token-secret-" + UUID.randomUUID();
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     private static RunningSystem instance;
 

@@ -26,6 +26,8 @@ class DatabaseFailuresTest {
                 .isTrue();
         assertThat(DatabaseFailures.isUnavailable(new SQLException("the database system is starting up", "57P03")))
                 .isTrue();
+        assertThat(DatabaseFailures.isUnavailable(new SQLException("Connection is closed")))
+                .isTrue();
     }
 
     @Test

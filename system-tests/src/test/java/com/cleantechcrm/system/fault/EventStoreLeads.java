@@ -32,6 +32,7 @@ final class EventStoreLeads {
         String stage;
         BigDecimal dealValue = BigDecimal.ZERO;
         String complianceStatus;
+        final List<BigDecimal> dealValueChanges = new ArrayList<>();
 
         boolean isOpen() {
             return List.of("LEAD", "MQL", "SQL").contains(stage);
@@ -91,7 +92,10 @@ final class EventStoreLeads {
             case "ComplianceUpdated" ->
                 lead.complianceStatus = payload.path("status").asText();
             case "LifecycleStageChanged" -> lead.stage = payload.path("to").asText();
-            case "DealValueChanged" -> lead.dealValue = decimal(payload.path("deal_value"));
+            case "DealValueChanged" -> {
+                lead.dealValue = decimal(payload.path("deal_value"));
+                lead.dealValueChanges.add(lead.dealValue);
+            }
             default -> {
                 // ProcurementUpdated and PlaybookApplied change nothing that the counts compare.
             }

@@ -56,7 +56,7 @@ final class KafkaBrokerProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         directory.resolve("broker.log").toFile()))
                 .start();
-        awaitReady(Duration.ofSeconds(90));
+        awaitReady(Duration.ofSeconds(240));
     }
 
     /** Kills the broker with SIGKILL, as {@code kill -9} does. */

@@ -247,11 +247,11 @@ final class MalformedLeadBodies {
     }
 
     private static Arbitrary<Defect> truncated() {
-        return Arbitraries.doubles()
-                .between(0, 0.999)
-                .map(fraction -> Defect.text(
-                        "truncated at " + Math.round(fraction * 100) + "%",
-                        json -> json.substring(0, (int) (json.length() * fraction))));
+        return Arbitraries.integers()
+                .between(0, 999)
+                .map(perMille -> Defect.text(
+                        "truncated after " + perMille + " per mille",
+                        json -> json.substring(0, (int) ((long) json.length() * perMille / 1000))));
     }
 
     private static Arbitrary<Defect> notAnObject() {
@@ -288,7 +288,7 @@ final class MalformedLeadBodies {
     }
 
     /**
-     * Applies {@code change} to the object that holds the last segment of a dotted path, in a copy of the lead. A
+     * Applies {@code change} to the object that contains the last segment of a dotted path, in a copy of the lead. A
      * path through a value that an earlier defect replaced with a non-object changes nothing: that defect already
      * makes the body invalid.
      */

@@ -21,7 +21,7 @@ class QueryServiceCrashFaultTest {
             readWhileDown = system.client().get("/leads/stats/growth");
             // The events written now wait in Kafka for the restarted consumer.
             burst.awaitMoreAcknowledged(60, Duration.ofSeconds(60));
-            query.restart(Duration.ofSeconds(180));
+            query.restart(Duration.ofSeconds(300));
             burst.awaitMoreAcknowledged(30, Duration.ofSeconds(60));
         } finally {
             burst.close();
