@@ -5,6 +5,7 @@ import com.cleantechcrm.system.Leads;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,8 @@ final class MalformedLeadBodies {
     /** Replaced by a JSON escape of a lone UTF-16 surrogate once the body is text. */
     private static final String LONE_SURROGATE = "@@lone-surrogate@@";
 
+    private static final String TRUNCATED = "truncated";
+
     private static final List<String> REQUIRED_FIELDS = List.of(
             "name",
             "email",
@@ -75,7 +78,10 @@ final class MalformedLeadBodies {
             fields = defect.onFields().apply(fields);
         }
         String json = ApiClient.json(fields).replace(LONE_SURROGATE, "\\ud83d");
-        for (Defect defect : defects) {
+        // Truncation goes first, because cutting off exactly the trailing content another defect added would undo it.
+        List<Defect> textFirst = new ArrayList<>(defects);
+        textFirst.sort(Comparator.comparing(defect -> !defect.name().startsWith(TRUNCATED)));
+        for (Defect defect : textFirst) {
             json = defect.onText().apply(json);
         }
         return new Body(defects.stream().map(Defect::name).toList(), json);
@@ -250,7 +256,7 @@ final class MalformedLeadBodies {
         return Arbitraries.integers()
                 .between(0, 999)
                 .map(perMille -> Defect.text(
-                        "truncated after " + perMille + " per mille",
+                        TRUNCATED + " after " + perMille + " per mille",
                         json -> json.substring(0, (int) ((long) json.length() * perMille / 1000))));
     }
 
