@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL cluster of its own, created with {@code initdb} under {@code target/} and listening on a free port of
  * 127.0.0.1, so that a test can stop and start it without touching the machine's shared server. PostgreSQL refuses to
- * run as root, so when the tests run as root its programs run as the operating system user {@code postgres}.
+ * run as root, so when the tests run as root its programs run as the operating system user {@code postgres}, and the
+ * cluster moves to a directory under {@code /tmp} when that user cannot reach {@code target/}.
  */
 final class PrivatePostgres {
 
@@ -38,6 +39,13 @@ final class PrivatePostgres {
     /** Creates a new cluster in {@code directory}, replacing what was there, and starts it. */
     static PrivatePostgres create(Path directory, int port) throws IOException, InterruptedException {
         PrivatePostgres postgres = new PrivatePostgres(findBinaries(), directory, port);
+        if (!postgres.prepareDirectory()) {
+            // A checkout under a home directory such as /root is closed to other users, so the cluster moves to /tmp.
+            Path temporary = Files.createTempDirectory("crm-fault-postgres");
+            temporary.toFile().setExecutable(true, false);
+            postgres = new PrivatePostgres(postgres.binaries, temporary.resolve("cluster"), port);
+            postgres.prepareDirectory();
+        }
         postgres.initialise();
         postgres.start();
         return postgres;
@@ -94,14 +102,27 @@ final class PrivatePostgres {
         }
     }
 
-    private void initialise() throws IOException, InterruptedException {
+    /**
+     * Creates an empty directory for the cluster that the user {@code postgres} owns, and returns whether that user can
+     * reach it through every parent directory.
+     */
+    private boolean prepareDirectory() throws IOException, InterruptedException {
         FileTrees.deleteIfExists(directory);
         Files.createDirectories(directory);
-        if (runsAsRoot()) {
-            UserPrincipal owner =
-                    directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
-            Files.setOwner(directory, owner);
+        if (!runsAsRoot()) {
+            return true;
         }
+        UserPrincipal owner =
+                directory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(OS_USER);
+        Files.setOwner(directory, owner);
+        Process check = new ProcessBuilder("runuser", "-u", OS_USER, "--", "test", "-w", directory.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        return check.waitFor(30, TimeUnit.SECONDS) && check.exitValue() == 0;
+    }
+
+    private void initialise() throws IOException, InterruptedException {
         run(
                 binaries.resolve("initdb").toString(),
                 "-D",
