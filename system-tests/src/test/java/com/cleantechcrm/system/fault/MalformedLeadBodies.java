@@ -271,8 +271,9 @@ final class MalformedLeadBodies {
                 }));
     }
 
+    /** Appends content after the value; never a closing brace, which could complete a truncated object. */
     private static Arbitrary<Defect> trailingContent() {
-        return Arbitraries.of("}", "]", " x", ",{}", "{}", "\u0000")
+        return Arbitraries.of("]", " x", ",{}", "{}", "\u0000")
                 .map(suffix -> Defect.text("trailing " + suffix.strip(), json -> json + suffix));
     }
 
