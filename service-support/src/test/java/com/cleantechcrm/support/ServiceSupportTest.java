@@ -276,6 +276,23 @@ class ServiceSupportTest {
     }
 
     @Test
+    void unavailableDatabaseIsServiceUnavailable() throws Exception {
+        HttpRequest request = request("/leads/10000000-0000-0000-0000-000000000002", token("leads:read"))
+                .header("X-Request-Id", "trace-503")
+                .GET()
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).doesNotContain("secret_table");
+        JsonNode error = json(response).get("error");
+        assertThat(error.get("code").asText()).isEqualTo("SERVICE_UNAVAILABLE");
+        assertThat(error.get("details").get("request_id").asText()).isEqualTo("trace-503");
+        assertThat(error.get("details").get("validation_errors")).isEmpty();
+    }
+
+    @Test
     void requestWithoutTokenIsUnauthorized() throws Exception {
         HttpResponse<String> response = get("/leads/" + UUID.randomUUID(), null);
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +67,11 @@ class SupportTestApplication {
             }
             if (id.getLeastSignificantBits() == 1) {
                 throw new IllegalStateException("select * from secret_table failed");
+            }
+            if (id.getLeastSignificantBits() == 2) {
+                throw new IllegalStateException(
+                        "select * from secret_table failed",
+                        new SQLTransientConnectionException("Connection is not available, request timed out"));
             }
             return Map.of("id", id, "api_key_id", caller.apiKeyId());
         }

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** A client of the public API, holding one organisation's API key, as a customer's tool would use it. */
-final class ApiClient {
+public final class ApiClient {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -26,43 +26,43 @@ final class ApiClient {
     private final String baseUrl;
     private final String key;
 
-    ApiClient(String baseUrl, String key) {
+    public ApiClient(String baseUrl, String key) {
         this.baseUrl = baseUrl;
         this.key = key;
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
-    record Response(int status, HttpResponse<String> raw, JsonNode body) {
+    public record Response(int status, HttpResponse<String> raw, JsonNode body) {
 
-        String header(String name) {
+        public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
 
-        String errorCode() {
+        public String errorCode() {
             return body.path("error").path("code").asText(null);
         }
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send(builder(path).GET());
     }
 
-    Response post(String path, String json, String... headers) {
+    public Response post(String path, String json, String... headers) {
         return send(builder(path, headers)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response put(String path, String json, String... headers) {
+    public Response put(String path, String json, String... headers) {
         return send(builder(path, headers)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Response send(String method, String path, String contentType, byte[] body, String... headers) {
+    public Response send(String method, String path, String contentType, byte[] body, String... headers) {
         HttpRequest.Builder builder = builder(path, headers)
                 .method(
                         method,
@@ -76,7 +76,7 @@ final class ApiClient {
     }
 
     /** Polls a read until it matches, because reads see writes only once the query side has applied them. */
-    Response awaitGet(String path, Predicate<Response> condition) {
+    public Response awaitGet(String path, Predicate<Response> condition) {
         Response[] last = new Response[1];
         await().atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(100))
@@ -87,7 +87,7 @@ final class ApiClient {
         return last[0];
     }
 
-    static String json(Map<String, ?> value) {
+    public static String json(Map<String, ?> value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (IOException e) {

@@ -6,15 +6,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Valid lead bodies for tests, each with a unique email unless one is given. */
-final class Leads {
+public final class Leads {
 
     private Leads() {}
 
-    static Map<String, Object> valid() {
+    public static Map<String, Object> valid() {
         return valid("lead-" + UUID.randomUUID() + "@example.org");
     }
 
-    static Map<String, Object> valid(String email) {
+    public static Map<String, Object> valid(String email) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Zoë Παπαδοπούλου");
         body.put("email", email);
@@ -29,7 +29,7 @@ final class Leads {
         return body;
     }
 
-    static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+    public static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
         Map<String, Object> copy = new LinkedHashMap<>(body);
         copy.put(field, value);
         return copy;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,15 +22,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The whole product, started once per test run: a Kafka broker in this JVM and the three service jars as processes,
- * each service in its own schema of the local PostgreSQL database {@code test}, which is emptied first.
+ * The three service jars running as processes against one PostgreSQL database and one Kafka broker, each service in
+ * its own schema, which is emptied first. {@link #get()} is the system most tests share: the local database
+ * {@code test} and a Kafka broker in this JVM. Fault tests start their own with {@link #start(Backends)}.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
-    static final String JDBC_BASE = TestDatabase.jdbcUrl();
-    static final String DB_USER = System.getenv().getOrDefault("CRM_DB_USER", "postgres");
-    static final String DB_PASSWORD = System.getenv().getOrDefault("CRM_DB_PASSWORD", "");
+    public static final String DB_USER = System.getenv().getOrDefault("CRM_DB_USER", "postgres");
+    public static final String DB_PASSWORD = System.getenv().getOrDefault("CRM_DB_PASSWORD", "");
     static final String SECRET = "system-test-internal-token-secret-" + UUID.randomUUID();
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
 
     /**
      * Organisations whose rate limits are far above the published ones, for tests that send more requests than those
@@ -46,86 +49,95 @@ final class RunningSystem {
 
     private static RunningSystem instance;
 
-    private final EmbeddedKafkaKraftBroker broker;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    /** Why the shared system failed to start, so that later test classes fail at once instead of starting another. */
+    private static Exception startFailure;
+
+    /**
+     * Where a system keeps its data.
+     *
+     * @param jdbcUrl the database, without parameters; each service gets a schema named {@code <schemaPrefix>_<role>}
+     * @param kafkaBootstrapServers the broker the services publish to and consume from
+     * @param schemaPrefix the start of the schema names, such as {@code e2e}
+     * @param gatewayEnvironment extra environment variables of the gateway
+     */
+    public record Backends(
+            String jdbcUrl, String kafkaBootstrapServers, String schemaPrefix, Map<String, String> gatewayEnvironment) {
+
+        public String schema(String role) {
+            return schemaPrefix + "_" + role;
+        }
+    }
+
+    private final Backends backends;
     private final Path root;
+    private final Path logs;
     private final Map<String, String> gatewayEnvironment;
-    private ServiceProcess command;
-    private ServiceProcess query;
-    private ServiceProcess gateway;
+    private final ServiceProcess command;
+    private final ServiceProcess query;
+    private final ServiceProcess gateway;
     private final AtomicInteger unthrottledIssued = new AtomicInteger();
 
-    private RunningSystem() throws Exception {
-        root = Path.of(System.getProperty("crm.project.root", ".."))
-                .toAbsolutePath()
-                .normalize();
-        resetSchemas("e2e_command", "e2e_query", "e2e_gateway");
-
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperty("auto.create.topics.enable", "false");
-        broker.afterPropertiesSet();
-        // Registered before the services start, so that a service that never gets ready is still stopped.
-        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
+    private RunningSystem(Backends backends) throws Exception {
+        this.backends = backends;
+        root = projectRoot();
+        logs = root.resolve("system-tests/target/service-logs/" + backends.schemaPrefix());
+        resetSchemas(backends, "command", "query", "gateway");
 
         Map<String, String> common = new HashMap<>();
-        common.put("CRM_KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
+        common.put("CRM_KAFKA_BOOTSTRAP_SERVERS", backends.kafkaBootstrapServers());
         common.put("CRM_KAFKA_TOPIC_PARTITIONS", "3");
         common.put("CRM_INTERNAL_TOKEN_SECRET", SECRET);
         common.put("SPRING_DATASOURCE_USERNAME", DB_USER);
         common.put("SPRING_DATASOURCE_PASSWORD", DB_PASSWORD);
         common.put("SPRING_DATASOURCE_HIKARI_MAXIMUM_POOL_SIZE", "5");
 
-        Path logs = root.resolve("system-tests/target/service-logs");
-        command = start("command-service", freePort(), withSchema(common, "e2e_command"), logs);
-        query = start("query-service", freePort(), withSchema(common, "e2e_query"), logs);
+        command = start("command-service", withSchema(common, backends.schema("command")));
+        query = start("query-service", withSchema(common, backends.schema("query")));
 
-        gatewayEnvironment = withSchema(common, "e2e_gateway");
-        gatewayEnvironment.put("CRM_COMMAND_SERVICE_URL", "http://127.0.0.1:" + command.port());
-        gatewayEnvironment.put("CRM_QUERY_SERVICE_URL", "http://127.0.0.1:" + query.port());
-        addRateLimitOverrides(gatewayEnvironment);
-        gateway = start("api-gateway", freePort(), gatewayEnvironment, logs);
+        gatewayEnvironment = withSchema(common, backends.schema("gateway"));
+        gatewayEnvironment.put("CRM_COMMAND_SERVICE_URL", command.url());
+        gatewayEnvironment.put("CRM_QUERY_SERVICE_URL", query.url());
+        gatewayEnvironment.putAll(backends.gatewayEnvironment());
+        gateway = start("api-gateway", gatewayEnvironment);
 
-        Duration timeout = Duration.ofSeconds(180);
         boolean ready = false;
         try {
-            for (ServiceProcess service : services) {
-                service.awaitReady(timeout);
+            for (ServiceProcess service : services()) {
+                service.awaitReady(START_TIMEOUT);
             }
             ready = true;
         } finally {
-            // A start that fails leaves no service or broker running behind the next attempt.
+            // A start that fails leaves no service running behind it.
             if (!ready) {
                 stop();
             }
         }
     }
 
+    /** Returns the system shared by the tests of this package, started on first use and stopped when the JVM exits. */
     static synchronized RunningSystem get() throws Exception {
+        if (startFailure != null) {
+            throw new IllegalStateException("The shared system failed to start earlier", startFailure);
+        }
         if (instance == null) {
-            instance = new RunningSystem();
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+            broker.brokerProperty("auto.create.topics.enable", "false");
+            broker.afterPropertiesSet();
+            try {
+                RunningSystem system = new RunningSystem(
+                        new Backends(TestDatabase.jdbcUrl(), broker.getBrokersAsString(), "e2e", rateLimitOverrides()));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    system.stop();
+                    broker.destroy();
+                }));
+                instance = system;
+            } catch (Exception e) {
+                startFailure = e;
+                broker.destroy();
+                throw e;
+            }
         }
         return instance;
-    }
-
-    String gatewayUrl() {
-        return "http://127.0.0.1:" + gateway.port();
-    }
-
-    String commandUrl() {
-        return "http://127.0.0.1:" + command.port();
-    }
-
-    String queryUrl() {
-        return "http://127.0.0.1:" + query.port();
-    }
-
-    Path root() {
-        return root;
-    }
-
-    /** Returns what a service has logged so far. */
-    String log(String service) throws IOException {
-        return java.nio.file.Files.readString(root.resolve("system-tests/target/service-logs/" + service + ".log"));
     }
 
     /**
@@ -145,8 +157,9 @@ final class RunningSystem {
         return "Unthrottled " + index + " " + RUN_ID;
     }
 
-    /** Sets per-organisation limits through environment variables, the way operators do. */
-    private static void addRateLimitOverrides(Map<String, String> environment) {
+    /** Returns per-organisation limits as environment variables of the gateway, the way operators set them. */
+    private static Map<String, String> rateLimitOverrides() {
+        Map<String, String> environment = new HashMap<>();
         for (int i = 0; i < UNTHROTTLED_ORGANIZATIONS; i++) {
             String prefix = "CRM_RATE_LIMITS_OVERRIDES_" + i + "_";
             environment.put(prefix + "ORGANIZATION", unthrottledName(i));
@@ -157,10 +170,63 @@ final class RunningSystem {
         String prefix = "CRM_RATE_LIMITS_OVERRIDES_" + UNTHROTTLED_ORGANIZATIONS + "_";
         environment.put(prefix + "ORGANIZATION", SMALL_BURST_ORGANIZATION);
         environment.put(prefix + "PER_ORGANIZATION_BURST", Integer.toString(SMALL_BURST));
+        return environment;
+    }
+
+    /** Starts a system on the given backends and waits until every service is ready. The caller stops it. */
+    public static RunningSystem start(Backends backends) throws Exception {
+        return new RunningSystem(backends);
+    }
+
+    public static Path projectRoot() {
+        return Path.of(System.getProperty("crm.project.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+    }
+
+    public String gatewayUrl() {
+        return gateway.url();
+    }
+
+    String commandUrl() {
+        return command.url();
+    }
+
+    String queryUrl() {
+        return query.url();
+    }
+
+    public ServiceProcess command() {
+        return command;
+    }
+
+    public ServiceProcess query() {
+        return query;
+    }
+
+    public ServiceProcess gateway() {
+        return gateway;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.of(command, query, gateway);
+    }
+
+    public Backends backends() {
+        return backends;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    /** Returns what a service has logged so far. */
+    String log(String service) throws IOException {
+        return Files.readString(logs.resolve(service + ".log"));
     }
 
     /** Creates an organisation's API key with the gateway's own command line, as an operator would. */
-    String createKey(String organization, String scopes) throws IOException, InterruptedException {
+    public String createKey(String organization, String scopes) throws IOException, InterruptedException {
         List<String> output = runJar(
                 root.resolve("api-gateway/target/api-gateway.jar"),
                 gatewayEnvironment,
@@ -195,38 +261,36 @@ final class RunningSystem {
         return lines;
     }
 
-    private ServiceProcess start(String name, int port, Map<String, String> environment, Path logs) throws IOException {
-        ServiceProcess service =
-                ServiceProcess.start(name, root.resolve(name + "/target/" + name + ".jar"), port, environment, logs);
-        services.add(service);
-        return service;
+    /** Stops every service, gateway first. */
+    public void stop() {
+        List.of(gateway, query, command).forEach(ServiceProcess::stop);
     }
 
-    private static Map<String, String> withSchema(Map<String, String> common, String schema) {
-        Map<String, String> environment = new HashMap<>(common);
-        environment.put("SPRING_DATASOURCE_URL", JDBC_BASE + "?currentSchema=" + schema);
-        environment.put("SPRING_FLYWAY_SCHEMAS", schema);
-        environment.put("SPRING_FLYWAY_CREATE_SCHEMAS", "true");
-        return environment;
-    }
-
-    private static void resetSchemas(String... schemas) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(JDBC_BASE, DB_USER, DB_PASSWORD);
-                Statement statement = connection.createStatement()) {
-            for (String schema : schemas) {
-                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private void stop() {
-        services.forEach(ServiceProcess::stop);
-        broker.destroy();
+    private ServiceProcess start(String name, Map<String, String> environment) throws IOException {
+        return ServiceProcess.start(
+                name, root.resolve(name + "/target/" + name + ".jar"), freePort(), environment, logs);
+    }
+
+    private Map<String, String> withSchema(Map<String, String> common, String schema) {
+        Map<String, String> environment = new HashMap<>(common);
+        environment.put("SPRING_DATASOURCE_URL", backends.jdbcUrl() + "?currentSchema=" + schema);
+        environment.put("SPRING_FLYWAY_SCHEMAS", schema);
+        environment.put("SPRING_FLYWAY_CREATE_SCHEMAS", "true");
+        return environment;
+    }
+
+    private static void resetSchemas(Backends backends, String... roles) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(backends.jdbcUrl(), DB_USER, DB_PASSWORD);
+                Statement statement = connection.createStatement()) {
+            for (String role : roles) {
+                statement.execute("DROP SCHEMA IF EXISTS " + backends.schema(role) + " CASCADE");
+            }
+        }
     }
 }

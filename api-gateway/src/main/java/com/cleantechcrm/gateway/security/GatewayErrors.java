@@ -1,8 +1,10 @@
 package com.cleantechcrm.gateway.security;
 
+import com.cleantechcrm.support.error.DatabaseFailures;
 import com.cleantechcrm.support.error.ErrorCode;
 import com.cleantechcrm.support.error.ErrorResponse;
 import com.cleantechcrm.support.error.ErrorResponseWriter;
+import com.cleantechcrm.support.web.RequestIds;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
@@ -35,6 +37,14 @@ public class GatewayErrors {
                         ErrorCode.FORBIDDEN,
                         "The API key lacks the scope '" + requiredScope + "' this endpoint needs."),
                 ErrorCode.FORBIDDEN.status());
+    }
+
+    /** Writes 503 for a request whose API key could not be checked because the database is unavailable. */
+    public void writeServiceUnavailable(HttpServletResponse response) throws IOException {
+        writer.write(
+                response,
+                DatabaseFailures.unavailableResponse(RequestIds.current()),
+                ErrorCode.SERVICE_UNAVAILABLE.status());
     }
 
     public void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {

@@ -29,7 +29,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Renders every exception that reaches Spring MVC in the error envelope. Spring's own exceptions keep the status
- * Spring chose; anything unexpected becomes a 500 that carries the request id and nothing of the cause.
+ * Spring chose; a database that is down becomes a 503, and anything else unexpected a 500, both carrying the request
+ * id and nothing of the cause.
  */
 @RestControllerAdvice
 @Order(0)
@@ -55,6 +56,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> handleUnexpected(Exception exception, NativeWebRequest request) {
         String requestId = RequestIds.current();
+        if (DatabaseFailures.isUnavailable(exception)) {
+            log.warn("Request {} failed because the database is unavailable: {}", requestId, exception.toString());
+            return ResponseEntity.status(ErrorCode.SERVICE_UNAVAILABLE.status())
+                    .body(DatabaseFailures.unavailableResponse(requestId));
+        }
         log.error("Request {} failed with an unexpected error.", requestId, exception);
         ErrorResponse body = ErrorResponse.of(
                 ErrorCode.INTERNAL_ERROR,
