@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in for the services behind the gateway that does no work: every request gets 200 and a small JSON body.
- * Run with {@code java TrivialService.java PORT}; it listens on 127.0.0.1 until it is killed.
+ * Run with {@code java -Dsun.net.httpserver.nodelay=true TrivialService.java PORT}; it listens on 127.0.0.1 until it is killed.
  */
 public class TrivialService {
 
