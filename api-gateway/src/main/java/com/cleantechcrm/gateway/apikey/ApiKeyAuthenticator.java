@@ -51,18 +51,21 @@ public class ApiKeyAuthenticator {
             return reject(RejectionReason.MALFORMED, null);
         }
 
-        Optional<ApiKey> stored = lookup.findByPrefix(parsed.get().prefix());
+        String prefix = parsed.get().prefix();
+        byte[] presentedHash = ApiKeyHashes.sha256(parsed.get().key());
+        Optional<ApiKey> stored = lookup.findByPrefix(prefix);
+        if (stored.isPresent() && !matchesAnySecret(stored.get(), presentedHash)) {
+            // The cached key may predate a rotation that gave it this secret, so the database decides.
+            stored = lookup.findFreshByPrefix(prefix);
+        }
         if (stored.isEmpty()) {
             return reject(RejectionReason.UNKNOWN, null);
         }
         ApiKey key = stored.get();
 
         Instant now = clock.instant();
-        byte[] presentedHash = ApiKeyHashes.sha256(parsed.get().key());
         boolean matchesCurrent = ApiKeyHashes.matches(key.secretHash(), presentedHash);
-        boolean matchesPrevious =
-                key.previousSecretHash() != null && ApiKeyHashes.matches(key.previousSecretHash(), presentedHash);
-        if (!matchesCurrent && !matchesPrevious) {
+        if (!matchesAnySecret(key, presentedHash)) {
             return reject(RejectionReason.WRONG_SECRET, key);
         }
         if (!matchesCurrent && !key.acceptsPreviousSecretAt(now)) {
@@ -77,6 +80,11 @@ public class ApiKeyAuthenticator {
 
         usageRecorder.recordUse(key, now);
         return new Accepted(new AuthenticatedKey(key.id(), key.organizationId(), key.scopes()));
+    }
+
+    private static boolean matchesAnySecret(ApiKey key, byte[] presentedHash) {
+        return ApiKeyHashes.matches(key.secretHash(), presentedHash)
+                || (key.previousSecretHash() != null && ApiKeyHashes.matches(key.previousSecretHash(), presentedHash));
     }
 
     private Rejected reject(RejectionReason reason, ApiKey key) {

@@ -16,6 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Rotates, revokes and changes the expiry of keys within one organisation, each change with its audit event in the
@@ -31,12 +33,19 @@ public class ApiKeyChanges {
     private final ApiKeyEventRepository events;
     private final ApiKeyFormat format;
     private final Clock clock;
+    private final ApiKeyLookup lookup;
 
-    public ApiKeyChanges(ApiKeyRepository apiKeys, ApiKeyEventRepository events, ApiKeyFormat format, Clock clock) {
+    public ApiKeyChanges(
+            ApiKeyRepository apiKeys,
+            ApiKeyEventRepository events,
+            ApiKeyFormat format,
+            Clock clock,
+            ApiKeyLookup lookup) {
         this.apiKeys = apiKeys;
         this.events = events;
         this.format = format;
         this.clock = clock;
+        this.lookup = lookup;
     }
 
     /** A key after a rotation, with its new key, which is shown only this once. */
@@ -138,8 +147,19 @@ public class ApiKeyChanges {
         return reload(key);
     }
 
+    /**
+     * Locks the key's row and, once the change commits, drops the key from this instance's lookup cache, so that this
+     * gateway applies the change to the next request. Other instances apply it when their cached entry expires.
+     */
     private ApiKey lock(UUID organizationId, UUID keyId) {
-        return apiKeys.lockInOrganization(organizationId, keyId).orElseThrow(() -> notFound(keyId));
+        ApiKey key = apiKeys.lockInOrganization(organizationId, keyId).orElseThrow(() -> notFound(keyId));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                lookup.evict(key.prefix());
+            }
+        });
+        return key;
     }
 
     private ApiKey reload(ApiKey key) {

@@ -39,4 +39,19 @@ public class ApiKeyLookup {
     public Optional<ApiKey> findByPrefix(String prefix) {
         return byPrefix.get(prefix, repository::findByPrefix);
     }
+
+    /** Drops the cached result for a prefix, so that the next lookup reads the database. */
+    public void evict(String prefix) {
+        byPrefix.invalidate(prefix);
+    }
+
+    /**
+     * Reads the key from the database, bypassing and then replacing the cached result. A rotation keeps the prefix and
+     * changes the hash, so a cached key can reject its new secret until this is called.
+     */
+    public Optional<ApiKey> findFreshByPrefix(String prefix) {
+        Optional<ApiKey> stored = repository.findByPrefix(prefix);
+        byPrefix.put(prefix, stored);
+        return stored;
+    }
 }

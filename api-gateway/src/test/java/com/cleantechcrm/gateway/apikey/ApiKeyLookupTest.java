@@ -20,6 +20,9 @@ class ApiKeyLookupTest extends GatewayIntegrationTest {
     @Autowired
     ApiKeyAuthenticator authenticator;
 
+    @Autowired
+    ApiKeyChanges changes;
+
     @Test
     void revocationTakesEffectWithinOneSecond() throws InterruptedException {
         CreatedApiKey created = createKey(ApiScope.LEADS_READ);
@@ -36,6 +39,18 @@ class ApiKeyLookupTest extends GatewayIntegrationTest {
 
         assertThat(check).isEqualTo(new Rejected(RejectionReason.REVOKED));
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(ApiKeyLookup.MAX_TIME_TO_LIVE);
+    }
+
+    @Test
+    void rotatedSecretWorksAtOnceDespiteCache() {
+        CreatedApiKey created = createKey(ApiScope.LEADS_READ);
+        assertThat(authenticator.authenticate(created.key())).isInstanceOf(Accepted.class);
+
+        ApiKeyChanges.RotatedApiKey rotated = changes.rotate(
+                created.organization().id(), created.apiKey().id(), Duration.ofMinutes(5), ApiKeyActor.commandLine());
+
+        assertThat(authenticator.authenticate(rotated.key())).isInstanceOf(Accepted.class);
+        assertThat(authenticator.authenticate(created.key())).isInstanceOf(Accepted.class);
     }
 
     @Test

@@ -27,6 +27,9 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
     @Autowired
     ApiKeyAuthenticator authenticator;
 
+    @Autowired
+    ApiKeyLookup lookup;
+
     @Test
     void createStoresOnlyTheHash() throws Exception {
         String organizationName = "test-org-" + UUID.randomUUID();
@@ -138,6 +141,8 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
                 now,
                 created.apiKey().secretHash(),
                 now.plus(1, ChronoUnit.HOURS));
+        // The repository is changed directly, so the lookup cache learns of it only when told.
+        lookup.evict(created.apiKey().prefix());
         ApiKeyCheck duringGrace = authenticator.authenticate(created.key());
         ApiKeyCheck withNewKey = authenticator.authenticate(newKey);
         repository.replaceSecret(
@@ -146,6 +151,7 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
                 now,
                 created.apiKey().secretHash(),
                 now);
+        lookup.evict(created.apiKey().prefix());
         ApiKeyCheck afterGrace = authenticator.authenticate(created.key());
 
         assertThat(duringGrace).isInstanceOf(Accepted.class);
