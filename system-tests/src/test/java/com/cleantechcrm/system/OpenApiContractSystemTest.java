@@ -185,6 +185,11 @@ class OpenApiContractSystemTest {
                         413,
                         f -> raw(f.writer, "POST", "/leads", "application/json", oversizedJson())),
                 ContractCase.valid(
+                        "create lead over 1 MiB without key",
+                        "POST /leads",
+                        413,
+                        f -> raw(f.anonymous, "POST", "/leads", "application/json", oversizedJson())),
+                ContractCase.valid(
                         "create lead as text",
                         "POST /leads",
                         415,
@@ -673,7 +678,7 @@ class OpenApiContractSystemTest {
                         f -> get(f.admin, "/usage?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")));
     }
 
-    /** A request of an organisation with a small burst limit, sent once the other requests have used it up. */
+    /** Returns a request of an organisation with a small burst limit, sent once other requests have used it up. */
     private static ContractCase rateLimitedCase() {
         return ContractCase.valid("list leads over the burst limit", "GET /leads", 429, f -> {
             f.exhaustBurst();
