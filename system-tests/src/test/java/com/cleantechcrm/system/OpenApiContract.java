@@ -31,8 +31,8 @@ import java.util.Optional;
  */
 final class OpenApiContract {
 
-    /** One operation of the document. A {@code planned} operation is described but not served yet. */
-    record DocumentedOperation(String method, String pathTemplate, String requiredScope, boolean planned) {
+    /** One operation of the document. */
+    record DocumentedOperation(String method, String pathTemplate, String requiredScope) {
 
         String name() {
             return method + " " + pathTemplate;
@@ -41,6 +41,10 @@ final class OpenApiContract {
 
     /** A request as the test sends it: {@code path} may carry a query string, and {@code body} may be null. */
     record Call(ApiClient client, String method, String path, String contentType, byte[] body, String... headers) {}
+
+    /** The headers that the gateway's rate limits add to a response. */
+    static final List<String> RATE_LIMIT_HEADERS =
+            List.of("RateLimit-Policy", "RateLimit", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset");
 
     private final OpenAPI api;
     private final OpenApiInteractionValidator validator;
@@ -77,10 +81,7 @@ final class OpenApiContract {
                         ? Map.of()
                         : entry.getValue().getExtensions();
                 operations.add(new DocumentedOperation(
-                        entry.getKey().name(),
-                        path.getKey(),
-                        String.valueOf(extensions.get("x-required-scope")),
-                        Boolean.TRUE.equals(extensions.get("x-planned"))));
+                        entry.getKey().name(), path.getKey(), String.valueOf(extensions.get("x-required-scope"))));
             }
         }
         return operations;
@@ -126,6 +127,8 @@ final class OpenApiContract {
     /**
      * Validates a response given by its parts. The validator library checks the status, content type and body, and
      * this class the headers too, because the library (2.44.1) does not report a missing required response header.
+     * A rate-limit header that the documented response does not list is reported as well, so that the document
+     * states where the gateway leaves them out.
      *
      * @param path the request path, which may carry a query string
      * @param body the body text, or null or empty for none
@@ -190,6 +193,15 @@ final class OpenApiContract {
                     schemaValidator.validate(value.get(), header.getSchema(), "response.header").getMessages().stream()
                             .map(message -> message.withAdditionalInfo("header " + entry.getKey()))
                             .toList());
+        }
+        for (String name : RATE_LIMIT_HEADERS) {
+            boolean listed = documented.keySet().stream().anyMatch(key -> key.equalsIgnoreCase(name));
+            if (!listed && firstHeader(headers, name).isPresent()) {
+                problems.add(ValidationReport.Message.create(
+                                "response.header.undocumented",
+                                "Header " + name + " is sent but the response does not document it.")
+                        .build());
+            }
         }
         return ValidationReport.from(problems);
     }

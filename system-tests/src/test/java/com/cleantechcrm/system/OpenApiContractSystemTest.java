@@ -8,6 +8,9 @@ import com.cleantechcrm.system.ApiClient.Response;
 import com.cleantechcrm.system.OpenApiContract.Call;
 import com.cleantechcrm.system.OpenApiContract.DocumentedOperation;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +27,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Sends real requests for every operation of the OpenAPI document that the gateway serves, successes and the main
  * errors, and validates status, headers and body of each response against the document. It fails when an operation
- * that is not marked {@code x-planned} was never called successfully, so the document and the system cannot drift
- * apart. The route table side is checked by the gateway's {@code OpenApiDocumentRoutesTest}.
+ * of the document was never called successfully, so the document and the system cannot drift apart. The route table side is checked by the gateway's {@code OpenApiDocumentRoutesTest}.
  */
 class OpenApiContractSystemTest {
 
@@ -73,6 +75,9 @@ class OpenApiContractSystemTest {
         cases.addAll(leadReadCases());
         cases.addAll(unmatchedRequestCases());
         cases.addAll(accessCases());
+        cases.addAll(apiKeyCases());
+        cases.addAll(usageCases());
+        cases.add(rateLimitedCase());
         // The rebuild replays every event, so it runs after the cases that read leads.
         cases.addAll(readModelCases());
 
@@ -80,7 +85,6 @@ class OpenApiContractSystemTest {
                 cases.stream().map(contractCase -> dynamicTest(contractCase.name(), () -> check(contractCase)));
         return Stream.concat(caseTests, Stream.of(dynamicTest("every served operation succeeded", () -> {
             List<String> served = contract.operations().stream()
-                    .filter(operation -> !operation.planned())
                     .map(DocumentedOperation::name)
                     .toList();
             assertThat(succeeded).containsExactlyInAnyOrderElementsOf(served);
@@ -180,6 +184,11 @@ class OpenApiContractSystemTest {
                         "POST /leads",
                         413,
                         f -> raw(f.writer, "POST", "/leads", "application/json", oversizedJson())),
+                ContractCase.valid(
+                        "create lead over 1 MiB without key",
+                        "POST /leads",
+                        413,
+                        f -> raw(f.anonymous, "POST", "/leads", "application/json", oversizedJson())),
                 ContractCase.valid(
                         "create lead as text",
                         "POST /leads",
@@ -440,13 +449,247 @@ class OpenApiContractSystemTest {
                 ContractCase.valid("read unknown path", null, 404, f -> get(f.writer, "/no-such-path")));
     }
 
+    private static List<ContractCase> apiKeyCases() {
+        return List.of(
+                ContractCase.valid(
+                        "create API key",
+                        "POST /admin/api-keys",
+                        201,
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                "/admin/api-keys",
+                                Map.of(
+                                        "name", " crm sync ",
+                                        "scopes", List.of("leads:write", "leads:read"),
+                                        "expires_at", inOneYear()))),
+                ContractCase.valid(
+                        "create API key without expiry",
+                        "POST /admin/api-keys",
+                        201,
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                "/admin/api-keys",
+                                Map.of("name", "reporting", "scopes", List.of("stats:read")))),
+                ContractCase.invalid(
+                        "create API key with invalid fields",
+                        "POST /admin/api-keys",
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                "/admin/api-keys",
+                                Map.of("name", "", "scopes", List.of("leads:delete"), "owner", "ops"))),
+                ContractCase.valid(
+                        "create API key that expired",
+                        "POST /admin/api-keys",
+                        400,
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                "/admin/api-keys",
+                                Map.of(
+                                        "name",
+                                        "old",
+                                        "scopes",
+                                        List.of("leads:read"),
+                                        "expires_at",
+                                        "2020-01-01T00:00:00Z"))),
+                ContractCase.valid(
+                        "create API key over 1 MiB",
+                        "POST /admin/api-keys",
+                        413,
+                        f -> raw(f.admin, "POST", "/admin/api-keys", "application/json", oversizedJson())),
+                ContractCase.valid(
+                        "create API key as text",
+                        "POST /admin/api-keys",
+                        415,
+                        f -> raw(f.admin, "POST", "/admin/api-keys", "text/plain", "{}")),
+                ContractCase.valid("list API keys", "GET /admin/api-keys", 200, f -> {
+                    f.newApiKey();
+                    f.revokedApiKey();
+                    return get(f.admin, "/admin/api-keys");
+                }),
+                ContractCase.valid(
+                        "read API key",
+                        "GET /admin/api-keys/{id}",
+                        200,
+                        f -> get(f.admin, apiKeyPath(f.newApiKey(), ""))),
+                ContractCase.valid(
+                        "read unknown API key",
+                        "GET /admin/api-keys/{id}",
+                        404,
+                        f -> get(f.admin, apiKeyPath(UUID.randomUUID().toString(), ""))),
+                ContractCase.valid(
+                        "read API key with malformed id",
+                        "GET /admin/api-keys/{id}",
+                        404,
+                        f -> get(f.admin, "/admin/api-keys/not-a-uuid")),
+                ContractCase.valid(
+                        "rotate API key",
+                        "POST /admin/api-keys/{id}/rotate",
+                        200,
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                apiKeyPath(f.newApiKey(), "/rotate"),
+                                Map.of("grace_period_seconds", 3600))),
+                ContractCase.valid(
+                        "rotate API key without body",
+                        "POST /admin/api-keys/{id}/rotate",
+                        200,
+                        f -> raw(f.admin, "POST", apiKeyPath(f.newApiKey(), "/rotate"), null, null)),
+                ContractCase.invalid(
+                        "rotate API key with negative grace period",
+                        "POST /admin/api-keys/{id}/rotate",
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                apiKeyPath(f.newApiKey(), "/rotate"),
+                                Map.of("grace_period_seconds", -1))),
+                ContractCase.valid("rotate API key in its grace period", "POST /admin/api-keys/{id}/rotate", 409, f -> {
+                    String id = f.newApiKey();
+                    Response rotated = f.admin.post(apiKeyPath(id, "/rotate"), "{}");
+                    assertThat(rotated.status())
+                            .as("first rotation: %s", rotated.raw().body())
+                            .isEqualTo(200);
+                    return json(f.admin, "POST", apiKeyPath(id, "/rotate"), Map.of());
+                }),
+                ContractCase.valid(
+                        "rotate revoked API key",
+                        "POST /admin/api-keys/{id}/rotate",
+                        409,
+                        f -> json(f.admin, "POST", apiKeyPath(f.revokedApiKey(), "/rotate"), Map.of())),
+                ContractCase.valid(
+                        "rotate unknown API key",
+                        "POST /admin/api-keys/{id}/rotate",
+                        404,
+                        f -> json(f.admin, "POST", apiKeyPath(UUID.randomUUID().toString(), "/rotate"), Map.of())),
+                ContractCase.valid(
+                        "revoke API key",
+                        "POST /admin/api-keys/{id}/revoke",
+                        200,
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                apiKeyPath(f.newApiKey(), "/revoke"),
+                                Map.of("reason", "laptop lost"))),
+                ContractCase.valid(
+                        "revoke revoked API key without body",
+                        "POST /admin/api-keys/{id}/revoke",
+                        200,
+                        f -> raw(f.admin, "POST", apiKeyPath(f.revokedApiKey(), "/revoke"), null, null)),
+                ContractCase.invalid(
+                        "revoke API key with too long reason",
+                        "POST /admin/api-keys/{id}/revoke",
+                        f -> json(
+                                f.admin,
+                                "POST",
+                                apiKeyPath(f.newApiKey(), "/revoke"),
+                                Map.of("reason", "r".repeat(501)))),
+                ContractCase.valid(
+                        "revoke unknown API key",
+                        "POST /admin/api-keys/{id}/revoke",
+                        404,
+                        f -> json(f.admin, "POST", apiKeyPath(UUID.randomUUID().toString(), "/revoke"), Map.of())),
+                ContractCase.valid(
+                        "set API key expiry",
+                        "PUT /admin/api-keys/{id}/expiry",
+                        200,
+                        f -> json(
+                                f.admin,
+                                "PUT",
+                                apiKeyPath(f.newApiKey(), "/expiry"),
+                                Map.of("expires_at", inOneYear()))),
+                ContractCase.valid(
+                        "remove API key expiry",
+                        "PUT /admin/api-keys/{id}/expiry",
+                        200,
+                        f -> raw(
+                                f.admin,
+                                "PUT",
+                                apiKeyPath(f.newApiKey(), "/expiry"),
+                                "application/json",
+                                "{\"expires_at\": null}")),
+                ContractCase.invalid(
+                        "set API key expiry without field",
+                        "PUT /admin/api-keys/{id}/expiry",
+                        f -> json(f.admin, "PUT", apiKeyPath(f.newApiKey(), "/expiry"), Map.of())),
+                ContractCase.valid(
+                        "set API key expiry in the past",
+                        "PUT /admin/api-keys/{id}/expiry",
+                        400,
+                        f -> json(
+                                f.admin,
+                                "PUT",
+                                apiKeyPath(f.newApiKey(), "/expiry"),
+                                Map.of("expires_at", "2020-01-01T00:00:00Z"))),
+                ContractCase.valid(
+                        "set expiry of revoked API key",
+                        "PUT /admin/api-keys/{id}/expiry",
+                        409,
+                        f -> json(
+                                f.admin,
+                                "PUT",
+                                apiKeyPath(f.revokedApiKey(), "/expiry"),
+                                Map.of("expires_at", inOneYear()))),
+                ContractCase.valid(
+                        "set expiry of unknown API key",
+                        "PUT /admin/api-keys/{id}/expiry",
+                        404,
+                        f -> json(
+                                f.admin,
+                                "PUT",
+                                apiKeyPath(UUID.randomUUID().toString(), "/expiry"),
+                                Map.of("expires_at", inOneYear()))),
+                ContractCase.valid("list API key events", "GET /admin/api-keys/events", 200, f -> {
+                    f.revokedApiKey();
+                    return get(f.admin, "/admin/api-keys/events");
+                }),
+                ContractCase.valid("list second page of one API key's events", "GET /admin/api-keys/events", 200, f -> {
+                    String id = f.revokedApiKey();
+                    Response first = f.admin.get("/admin/api-keys/events?limit=1&key_id=" + id);
+                    assertThat(first.body().path("next_cursor").isTextual())
+                            .as("next_cursor of %s", first.raw().body())
+                            .isTrue();
+                    return get(
+                            f.admin,
+                            "/admin/api-keys/events?limit=1&key_id=" + id + "&cursor="
+                                    + first.body().path("next_cursor").asText());
+                }),
+                ContractCase.invalid(
+                        "list API key events with invalid parameters",
+                        "GET /admin/api-keys/events",
+                        f -> get(f.admin, "/admin/api-keys/events?limit=0&key_id=not-a-uuid")));
+    }
+
+    private static List<ContractCase> usageCases() {
+        return List.of(
+                ContractCase.valid("read usage", "GET /usage", 200, f -> get(f.admin, "/usage")),
+                ContractCase.valid("read daily usage", "GET /usage", 200, f -> {
+                    Instant now = Instant.now();
+                    return get(f.admin, "/usage?granularity=day&from=" + now.minus(Duration.ofDays(2)) + "&to=" + now);
+                }),
+                ContractCase.invalid("read usage per week", "GET /usage", f -> get(f.admin, "/usage?granularity=week")),
+                ContractCase.valid(
+                        "read usage of a reversed range",
+                        "GET /usage",
+                        400,
+                        f -> get(f.admin, "/usage?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z")));
+    }
+
+    /** Returns a request of an organisation with a small burst limit, sent once other requests have used it up. */
+    private static ContractCase rateLimitedCase() {
+        return ContractCase.valid("list leads over the burst limit", "GET /leads", 429, f -> {
+            f.exhaustBurst();
+            return get(f.throttled, "/leads");
+        });
+    }
+
     /** A missing key, a rejected key and a key without the required scope, for every served operation. */
     private static List<ContractCase> accessCases() {
         List<ContractCase> cases = new ArrayList<>();
         for (DocumentedOperation operation : contract.operations()) {
-            if (operation.planned()) {
-                continue;
-            }
             String path =
                     operation.pathTemplate().replace("{id}", UUID.randomUUID().toString());
             String body = operation.method().equals("GET") ? null : "{}";
@@ -497,6 +740,17 @@ class OpenApiContractSystemTest {
         return "/leads/" + id + suffix;
     }
 
+    private static String apiKeyPath(String id, String suffix) {
+        return "/admin/api-keys/" + id + suffix;
+    }
+
+    private static String inOneYear() {
+        return Instant.now()
+                .plus(Duration.ofDays(365))
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+    }
+
     private static String oversizedJson() {
         return "{\"name\": \"" + "x".repeat(ONE_MIB) + "\"}";
     }
@@ -516,19 +770,27 @@ class OpenApiContractSystemTest {
                 "implementation_plan", Map.of("timeline", "6 months", "resources", List.of("tender desk")));
     }
 
-    /** The API clients of the cases, one organisation for all of them, and the leads they work on. */
+    /**
+     * The API clients of the cases, one organisation with limits far above the published ones for all of them but the
+     * rate-limited case, and the leads and API keys they work on.
+     */
     static final class Fixtures {
+
+        /** The seconds of a burst window that must be left for the next request to meet the exhausted limit. */
+        private static final long MIN_SECONDS_LEFT = 3;
 
         final ApiClient writer;
         final ApiClient admin;
+        final ApiClient throttled;
         final ApiClient anonymous;
         final ApiClient rejected;
         final Map<String, ApiClient> withoutScope = new LinkedHashMap<>();
         private String sharedLead;
 
         Fixtures(RunningSystem system) throws Exception {
-            String organization = "Contract " + UUID.randomUUID();
+            String organization = system.unthrottledOrganization();
             String url = system.gatewayUrl();
+            throttled = new ApiClient(url, system.createKey(RunningSystem.SMALL_BURST_ORGANIZATION, "leads:read"));
             writer = new ApiClient(url, system.createKey(organization, "leads:read,leads:write,stats:read"));
             admin = new ApiClient(url, system.createKey(organization, "admin"));
             anonymous = new ApiClient(url, null);
@@ -559,6 +821,55 @@ class OpenApiContractSystemTest {
                     .as("create a lead: %s", created.raw().body())
                     .isEqualTo(201);
             return created.body().path("id").asText();
+        }
+
+        /** Creates an API key of the organisation and returns its id. */
+        String newApiKey() {
+            Response created = admin.post(
+                    "/admin/api-keys", ApiClient.json(Map.of("name", "contract", "scopes", List.of("leads:read"))));
+            assertThat(created.status())
+                    .as("create an API key: %s", created.raw().body())
+                    .isEqualTo(201);
+            return created.body().path("id").asText();
+        }
+
+        /** Creates an API key, revokes it and returns its id. */
+        String revokedApiKey() {
+            String id = newApiKey();
+            Response revoked = admin.post(apiKeyPath(id, "/revoke"), "{}");
+            assertThat(revoked.status())
+                    .as("revoke an API key: %s", revoked.raw().body())
+                    .isEqualTo(200);
+            return id;
+        }
+
+        /**
+         * Sends requests of the small-burst organisation until one gets 429 with at least {@link #MIN_SECONDS_LEFT} of
+         * the window left, so that the next request meets the exhausted limit too. When the window is about to end, it
+         * waits for the next one and uses that up instead.
+         */
+        void exhaustBurst() {
+            for (int attempt = 0; attempt < 4 * (RunningSystem.SMALL_BURST + 1); attempt++) {
+                Response response = throttled.get("/leads");
+                if (response.status() != 429) {
+                    continue;
+                }
+                long retryAfter = Long.parseLong(response.header("Retry-After"));
+                if (retryAfter >= MIN_SECONDS_LEFT) {
+                    return;
+                }
+                pause(Duration.ofSeconds(retryAfter + 1));
+            }
+            throw new AssertionError("The small-burst organisation never got 429");
+        }
+
+        private static void pause(Duration duration) {
+            try {
+                Thread.sleep(duration.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the next rate-limit window", e);
+            }
         }
 
         void moveTo(String lead, String stage) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,10 +35,36 @@ class OpenApiContractTest {
     }
 
     private static Map<String, List<String>> writeHeaders() {
+        return with(errorHeaders(), "Idempotent-Replayed", "false");
+    }
+
+    /** Returns the headers of a response to a request with a valid key. */
+    private static Map<String, List<String>> errorHeaders() {
+        Map<String, List<String>> headers = new LinkedHashMap<>(rateLimitHeaders());
+        headers.putAll(JSON_HEADERS);
+        return headers;
+    }
+
+    private static Map<String, List<String>> rateLimitHeaders() {
         return Map.of(
-                "Content-Type", List.of("application/json"),
-                "X-Request-Id", List.of("request-1"),
-                "Idempotent-Replayed", List.of("false"));
+                "RateLimit-Policy", List.of("\"minute\";q=100;w=60, \"burst\";q=200;w=10, \"day\";q=10000;w=86400"),
+                "RateLimit", List.of("\"minute\";r=0;t=12"),
+                "X-RateLimit-Limit", List.of("100"),
+                "X-RateLimit-Remaining", List.of("0"),
+                "X-RateLimit-Reset", List.of("1796412240"));
+    }
+
+    private static Map<String, List<String>> with(Map<String, List<String>> headers, String name, String value) {
+        Map<String, List<String>> changed = new LinkedHashMap<>(headers);
+        changed.put(name, List.of(value));
+        return changed;
+    }
+
+    private static String rateLimitedEnvelope(String limit) {
+        return "{\"error\":{\"code\":\"RATE_LIMITED\",\"message\":\"Rate limit exceeded.\",\"details\":{"
+                + "\"validation_errors\":[],\"system_errors\":[],\"limit\":\"" + limit + "\",\"scope\":\"api_key\","
+                + "\"quota\":100,\"window_seconds\":60,\"reset_at\":\"2026-12-04T19:24:00Z\","
+                + "\"retry_after_seconds\":12}}}";
     }
 
     private static List<String> errors(ValidationReport report) {
@@ -109,10 +136,66 @@ class OpenApiContractTest {
     }
 
     @Test
-    void plannedOperationsAreMarked() {
+    void rateLimitedResponsePasses() {
+        ValidationReport report = contract.validateResponse(
+                "GET", "/leads", 429, with(errorHeaders(), "Retry-After", "12"), rateLimitedEnvelope("minute"));
+
+        assertThat(errors(report)).isEmpty();
+    }
+
+    @Test
+    void rateLimitedResponseWithoutRetryAfterFails() {
+        ValidationReport report =
+                contract.validateResponse("GET", "/leads", 429, errorHeaders(), rateLimitedEnvelope("minute"));
+
+        assertThat(errors(report)).isNotEmpty();
+    }
+
+    @Test
+    void unknownRateLimitFails() {
+        ValidationReport report = contract.validateResponse(
+                "GET", "/leads", 429, with(errorHeaders(), "Retry-After", "12"), rateLimitedEnvelope("hour"));
+
+        assertThat(errors(report)).isNotEmpty();
+    }
+
+    @Test
+    void missingRateLimitHeaderFails() {
+        Map<String, List<String>> headers = writeHeaders();
+        headers.remove("X-RateLimit-Reset");
+
+        ValidationReport report = contract.validateResponse(
+                "PUT", "/leads/" + UUID.randomUUID() + "/deal-value", 200, headers, writeResponse(""));
+
+        assertThat(errors(report)).isNotEmpty();
+    }
+
+    @Test
+    void malformedRateLimitPolicyFails() {
+        ValidationReport report = contract.validateResponse(
+                "PUT",
+                "/leads/" + UUID.randomUUID() + "/deal-value",
+                200,
+                with(writeHeaders(), "RateLimit-Policy", "100;w=60"),
+                writeResponse(""));
+
+        assertThat(errors(report)).isNotEmpty();
+    }
+
+    @Test
+    void rateLimitHeaderOnUnauthorizedFails() {
+        String envelope = "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"No key.\","
+                + "\"details\":{\"validation_errors\":[],\"system_errors\":[]}}}";
+        ValidationReport report = contract.validateResponse(
+                "GET", "/leads", 401, with(errorHeaders(), "WWW-Authenticate", "Bearer"), envelope);
+
+        assertThat(errors(report)).isNotEmpty().containsOnly("response.header.undocumented");
+    }
+
+    @Test
+    void noOperationIsLeftOut() {
         assertThat(contract.operations())
-                .filteredOn(OpenApiContract.DocumentedOperation::planned)
                 .extracting(OpenApiContract.DocumentedOperation::name)
-                .contains("POST /admin/api-keys", "GET /usage");
+                .contains("POST /admin/api-keys", "PUT /admin/api-keys/{id}/expiry", "GET /usage");
     }
 }

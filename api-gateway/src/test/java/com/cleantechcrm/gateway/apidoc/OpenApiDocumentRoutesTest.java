@@ -21,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * Keeps the OpenAPI document and the {@link RouteTable} in step: every route has an operation with the route's scope,
- * and every operation is a route unless it is marked {@code x-planned}.
+ * and every operation is a route.
  */
 class OpenApiDocumentRoutesTest {
 
@@ -76,30 +76,12 @@ class OpenApiDocumentRoutesTest {
     }
 
     @Test
-    void routedOperationsAreNotPlanned() {
-        assertThat(RouteTable.ROUTES)
-                .allSatisfy(
-                        route -> assertThat(operationOf(route).path("x-planned").asBoolean(false))
-                                .as("x-planned of %s %s, which the gateway routes", route.method(), route.pattern())
-                                .isFalse());
-    }
-
-    @Test
-    void unroutedOperationsArePlanned() {
+    void everyOperationIsRoute() {
         Set<String> routes = routeNames();
-        List<String> unplannedWithoutRoute = documentedOperations().stream()
-                .filter(operation -> !routes.contains(operation))
-                .filter(operation -> !isPlanned(operation))
-                .toList();
 
-        assertThat(unplannedWithoutRoute).isEmpty();
-    }
-
-    private static boolean isPlanned(String operation) {
-        String[] methodAndPath = operation.split(" ", 2);
-        return paths.path(methodAndPath[1])
-                .path(methodAndPath[0].toLowerCase(Locale.ROOT))
-                .path("x-planned")
-                .asBoolean(false);
+        assertThat(documentedOperations())
+                .allSatisfy(operation -> assertThat(routes)
+                        .as("route of the documented operation %s", operation)
+                        .contains(operation));
     }
 }
