@@ -59,6 +59,7 @@ public final class ServiceProcess {
         builder.environment().putAll(environment);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         process = builder.start();
+        OrphanGuard.killWithThisJvm(process);
     }
 
     public void awaitReady(Duration timeout) throws InterruptedException, IOException {

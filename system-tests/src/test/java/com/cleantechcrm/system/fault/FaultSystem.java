@@ -18,29 +18,43 @@ final class FaultSystem {
     private static FaultSystem instance;
     private static Exception startFailure;
 
-    private final PrivatePostgres postgres;
-    private final KafkaBrokerProcess broker;
-    private final RunningSystem services;
-    private final ApiClient client;
-    private final ReadModelConsistency consistency;
+    // Not final: the shutdown hook, registered first, reads them while the constructor may still be setting them.
+    private volatile PrivatePostgres postgres;
+    private volatile KafkaBrokerProcess broker;
+    private volatile RunningSystem services;
+    private ApiClient client;
+    private ReadModelConsistency consistency;
 
     private FaultSystem() throws Exception {
         Path work = RunningSystem.projectRoot().resolve("system-tests/target/fault-system");
+        // One hook stops the parts in order, services first, so that none of them logs the database's or the
+        // broker's disappearance as an error on the way out.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
         postgres = PrivatePostgres.create(work.resolve("postgres"), RunningSystem.freePort());
-        Runtime.getRuntime().addShutdownHook(new Thread(postgres::stopQuietly));
         postgres.createDatabase("faults");
 
         broker = KafkaBrokerProcess.create(work.resolve("kafka"), RunningSystem.freePort(), RunningSystem.freePort());
-        Runtime.getRuntime().addShutdownHook(new Thread(broker::stop));
 
         RunningSystem.Backends backends = new RunningSystem.Backends(
                 postgres.jdbcUrl("faults"), broker.bootstrapServers(), "fault", rateLimitOverrides());
         services = RunningSystem.start(backends);
-        Runtime.getRuntime().addShutdownHook(new Thread(services::stop));
 
         client = new ApiClient(
                 services.gatewayUrl(), services.createKey(ORGANIZATION, "leads:read,leads:write,stats:read"));
         consistency = new ReadModelConsistency(backends, client);
+    }
+
+    /** Stops whatever part of the system has started: the services, then the broker, then PostgreSQL. */
+    private void stop() {
+        if (services != null) {
+            services.stop();
+        }
+        if (broker != null) {
+            broker.stop();
+        }
+        if (postgres != null) {
+            postgres.stopQuietly();
+        }
     }
 
     /** Returns the system, started on first use. A failed start fails every later call at once instead of retrying. */
@@ -63,8 +77,6 @@ final class FaultSystem {
      * Lifts the gateway's rate limits for the fault tests' organisation, which sends thousands of requests a minute.
      * These are the only rate limit settings of the fault tests.
      */
-    // NOTE: the gateway has no rate limits yet, so these names of its per-organisation overrides
-    // (crm.rate-limits.overrides[i].*) are assumed; rename them here to the ones the gateway reads.
     private static Map<String, String> rateLimitOverrides() {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("CRM_RATE_LIMITS_OVERRIDES_0_ORGANIZATION", ORGANIZATION);

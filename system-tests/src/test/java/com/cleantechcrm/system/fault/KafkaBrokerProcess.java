@@ -1,5 +1,6 @@
 package com.cleantechcrm.system.fault;
 
+import com.cleantechcrm.system.OrphanGuard;
 import com.cleantechcrm.system.ServiceProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +57,7 @@ final class KafkaBrokerProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         directory.resolve("broker.log").toFile()))
                 .start();
+        OrphanGuard.killWithThisJvm(process);
         awaitReady(Duration.ofSeconds(240));
     }
 

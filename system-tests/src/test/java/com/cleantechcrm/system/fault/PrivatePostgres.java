@@ -1,5 +1,6 @@
 package com.cleantechcrm.system.fault;
 
+import com.cleantechcrm.system.OrphanGuard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,14 @@ final class PrivatePostgres {
                 "-p " + port + " -k " + directory + " -c listen_addresses=127.0.0.1 -c fsync=off"
                         + " -c max_connections=100",
                 "start");
+        // pg_ctl puts the server in a session of its own, so nothing else would stop it when the tests die.
+        OrphanGuard.signalWithThisJvm(postmasterPid(), "QUIT");
+    }
+
+    /** Returns the server's process id, the first line of {@code postmaster.pid}; SIGQUIT to it is an immediate stop. */
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(
+                Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
     }
 
     /**
