@@ -82,6 +82,11 @@ public class ApiKeyAuthenticator {
         return new Accepted(new AuthenticatedKey(key.id(), key.organizationId(), key.scopes()));
     }
 
+    /** Counts a request that presented no key, or a header of another scheme than Bearer, and returns its rejection. */
+    public Rejected rejectWithoutKey(RejectionReason reason) {
+        return reject(reason, null);
+    }
+
     private static boolean matchesAnySecret(ApiKey key, byte[] presentedHash) {
         return ApiKeyHashes.matches(key.secretHash(), presentedHash)
                 || (key.previousSecretHash() != null && ApiKeyHashes.matches(key.previousSecretHash(), presentedHash));

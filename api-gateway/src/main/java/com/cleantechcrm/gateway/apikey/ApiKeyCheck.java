@@ -8,6 +8,8 @@ public sealed interface ApiKeyCheck permits ApiKeyCheck.Accepted, ApiKeyCheck.Re
     record Rejected(RejectionReason reason) implements ApiKeyCheck {}
 
     enum RejectionReason {
+        /** No {@code Authorization} header on an endpoint that needs a key. */
+        MISSING,
         MALFORMED,
         UNKNOWN,
         WRONG_SECRET,

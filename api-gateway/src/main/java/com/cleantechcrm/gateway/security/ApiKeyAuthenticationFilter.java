@@ -2,6 +2,7 @@ package com.cleantechcrm.gateway.security;
 
 import com.cleantechcrm.gateway.apikey.ApiKeyAuthenticator;
 import com.cleantechcrm.gateway.apikey.ApiKeyCheck;
+import com.cleantechcrm.gateway.apikey.ApiKeyCheck.RejectionReason;
 import com.cleantechcrm.gateway.apikey.AuthenticatedKey;
 import com.cleantechcrm.support.error.DatabaseFailures;
 import jakarta.servlet.FilterChain;
@@ -53,6 +54,7 @@ public class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         }
 
         if (!header.regionMatches(true, 0, BEARER_PREFIX, 0, BEARER_PREFIX.length())) {
+            authenticator.rejectWithoutKey(RejectionReason.MALFORMED);
             errors.writeUnauthorized(response, true);
             return;
         }

@@ -2,6 +2,7 @@ package com.cleantechcrm.gateway.security;
 
 import com.cleantechcrm.gateway.apidoc.ApiDocumentationPaths;
 import com.cleantechcrm.gateway.apikey.ApiKeyAuthenticator;
+import com.cleantechcrm.gateway.apikey.ApiKeyCheck.RejectionReason;
 import com.cleantechcrm.support.error.ErrorCode;
 import com.cleantechcrm.support.error.ErrorResponseWriter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -52,8 +53,10 @@ class GatewaySecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(
-                                (request, response, exception) -> errors.writeUnauthorized(response, false))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint((request, response, exception) -> {
+                            authenticator.rejectWithoutKey(RejectionReason.MISSING);
+                            errors.writeUnauthorized(response, false);
+                        })
                         .accessDeniedHandler((request, response, exception) ->
                                 errors.write(response, ErrorCode.FORBIDDEN, "The API key may not use this endpoint.")));
         return http.build();

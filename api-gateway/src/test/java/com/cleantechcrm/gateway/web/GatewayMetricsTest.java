@@ -23,6 +23,21 @@ class GatewayMetricsTest extends GatewayIntegrationTest {
     }
 
     @Test
+    void requestsWithoutKeyAreCounted() {
+        double missingBefore = rejections(scrape(), "missing");
+        double malformedBefore = rejections(scrape(), "malformed");
+
+        assertThat(send("GET", "/leads", null, null).statusCode()).isEqualTo(401);
+        assertThat(send(request("GET", "/leads", null, null).header("Authorization", "Basic dXNlcjpwYXNz"))
+                        .statusCode())
+                .isEqualTo(401);
+
+        String metrics = scrape();
+        assertThat(rejections(metrics, "missing")).isEqualTo(missingBefore + 1);
+        assertThat(rejections(metrics, "malformed")).isEqualTo(malformedBefore + 1);
+    }
+
+    @Test
     void requestLatencyHasHistogramByRoute() {
         CreatedApiKey key = createKey(ApiScope.LEADS_READ);
         assertThat(send("GET", "/leads", key.key(), null).statusCode()).isEqualTo(200);
