@@ -37,7 +37,13 @@ public class ApiKeyLookup {
     }
 
     public Optional<ApiKey> findByPrefix(String prefix) {
-        return byPrefix.get(prefix, repository::findByPrefix);
+        Optional<ApiKey> cached = byPrefix.getIfPresent(prefix);
+        if (cached != null) {
+            return cached;
+        }
+        // Read outside the cache's own computation, which would make concurrent requests for one prefix wait in line:
+        // while the database is down, each of them would wait out the whole connection timeout after the one before.
+        return findFreshByPrefix(prefix);
     }
 
     /** Drops the cached result for a prefix, so that the next lookup reads the database. */
