@@ -23,7 +23,7 @@ public final class GatewayFilterOrder {
      * Rate limits, right after authentication and before the route lookup, so that every authenticated request counts
      * and every response to one carries the limit headers, including 404, 405 and 403. A body whose declared length
      * exceeds the limit is rejected with 413 earlier, by service-support's body size filter, so that response has no
-     * limit headers; a chunked body found too large while buffering gets them.
+     * limit headers. A chunked body found too large while buffering gets them.
      */
     public static final int RATE_LIMIT = SECURITY + 5;
 

@@ -141,7 +141,7 @@ class ApiKeyStoreTest extends GatewayIntegrationTest {
                 now,
                 created.apiKey().secretHash(),
                 now.plus(1, ChronoUnit.HOURS));
-        // The repository is changed directly, so the lookup cache learns of it only when told.
+        // The repository is changed directly, so the test evicts the cached key itself.
         lookup.evict(created.apiKey().prefix());
         ApiKeyCheck duringGrace = authenticator.authenticate(created.key());
         ApiKeyCheck withNewKey = authenticator.authenticate(newKey);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cleantechcrm.gateway.apikey.AuthenticatedKey;
 import com.cleantechcrm.gateway.ratelimit.LimitPolicy.LimitScope;
+import com.cleantechcrm.gateway.support.MutableClock;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.net.ServerSocket;

@@ -1,5 +1,6 @@
 package com.cleantechcrm.gateway.ratelimit;
 
+import com.cleantechcrm.gateway.support.MutableClock;
 import io.github.bucket4j.TimeMeter;
 import java.time.Instant;
 import org.springframework.boot.test.context.TestConfiguration;

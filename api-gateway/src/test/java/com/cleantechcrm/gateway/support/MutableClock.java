@@ -7,13 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock that stands still until a test moves it forward. */
+/** A UTC clock that stands still until a test sets or advances it. */
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
     public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
     }
 
     public void advance(Duration duration) {
