@@ -1,75 +1,18 @@
 package com.cleantechcrm.command.health;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import com.cleantechcrm.command.CommandServiceApplication;
-import com.cleantechcrm.support.testing.RunningService;
-import com.cleantechcrm.support.testing.TcpProxy;
-import java.time.Duration;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import com.cleantechcrm.support.testing.ReadinessDownCheck;
 
-/**
- * Runs the service against a Kafka broker of its own and against PostgreSQL through a TCP proxy. The test then stops
- * the broker, which the relay publishes to, and closes the proxy. Readiness must go DOWN with the failed component,
- * while liveness stays UP.
- */
-class ReadinessDownTest {
+/** Readiness of the command service goes DOWN without Kafka or PostgreSQL, while liveness stays UP. */
+class ReadinessDownTest extends ReadinessDownCheck {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String READINESS = "/actuator/health/readiness";
-    private static final String LIVENESS = "/actuator/health/liveness";
-
-    private EmbeddedKafkaKraftBroker broker;
-    private TcpProxy database;
-    private RunningService service;
-
-    @AfterEach
-    void stopEverything() {
-        if (service != null) {
-            service.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-        if (broker != null) {
-            broker.destroy();
-        }
+    @Override
+    protected Class<?> applicationClass() {
+        return CommandServiceApplication.class;
     }
 
-    @Test
-    void readinessFollowsKafkaAndDatabase() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
-        broker.afterPropertiesSet();
-        // The proxy forwards to PostgreSQL on this machine; CRM_TEST_DB_HOST is not used here.
-        database = TcpProxy.start(Integer.parseInt(System.getenv().getOrDefault("CRM_TEST_DB_PORT", "5432")));
-        service = RunningService.start(
-                CommandServiceApplication.class,
-                Map.of(
-                        "server.port", "0",
-                        "spring.embedded.kafka.brokers", broker.getBrokersAsString(),
-                        "spring.datasource.url", database.jdbcUrl("command_service_test"),
-                        // A health check must not wait Hikari's default 30 seconds for a connection.
-                        "spring.datasource.hikari.connection-timeout", "2000",
-                        "spring.datasource.hikari.validation-timeout", "1000"));
-        await().atMost(TIMEOUT).until(() -> service.status(READINESS) == 200);
-
-        broker.destroy();
-        broker = null;
-
-        await().atMost(TIMEOUT).until(() -> service.status(READINESS) == 503);
-        assertThat(service.json(READINESS).path("status").asText()).isEqualTo("DOWN");
-        assertThat(service.componentStatus(READINESS, "kafka")).isEqualTo("DOWN");
-        assertThat(service.componentStatus(READINESS, "db")).isEqualTo("UP");
-        assertThat(service.status(LIVENESS)).isEqualTo(200);
-
-        database.close();
-
-        await().atMost(TIMEOUT).until(() -> "DOWN".equals(service.componentStatus(READINESS, "db")));
-        assertThat(service.status(READINESS)).isEqualTo(503);
-        assertThat(service.status(LIVENESS)).isEqualTo(200);
+    @Override
+    protected String schema() {
+        return "command_service_test";
     }
 }
