@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Rotates, revokes and changes the expiry of keys within one organisation, each change with its audit event in the
  * same transaction. Every change first locks the key's row, so two changes of one key at once run one after the
- * other and the second sees what the first stored. A key of another organisation is reported as not found.
+ * other and the second reads what the first stored. A key of another organisation is reported as not found.
  */
 @Service
 public class ApiKeyChanges {

@@ -108,7 +108,7 @@ public class BucketRateLimiter {
         return buckets.removeExpired(batchSize);
     }
 
-    /** The limit values are part of the id, so a changed limit starts a new bucket instead of reusing the old one. */
+    /** Returns the bucket id, which contains the limit values, so a changed limit starts a new bucket. */
     private static String keyBucketId(AuthenticatedKey key, OrganizationLimits limits) {
         return "api-key:" + key.keyId() + ":minute=" + limits.minute().quota();
     }

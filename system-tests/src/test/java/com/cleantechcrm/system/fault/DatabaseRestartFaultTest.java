@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseRestartFaultTest {
 
-    /** Longest a request may take while the database is down: HikariCP's 3 s connection timeout plus slack. */
+    /** Maximum time a request may take while the database is down: HikariCP's 3 s connection timeout plus slack. */
     private static final Duration MAX_RESPONSE_TIME = Duration.ofSeconds(12);
 
     /** A request sent while the database was down, with what came back and how long it took. */

@@ -48,7 +48,7 @@ final class KafkaBrokerProcess {
         return "127.0.0.1:" + port;
     }
 
-    /** Starts the broker on its log directory and waits until it answers a cluster description. */
+    /** Starts the broker on its log directory and waits until it returns a cluster description. */
     void start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("The Kafka broker is still running; kill it first.");

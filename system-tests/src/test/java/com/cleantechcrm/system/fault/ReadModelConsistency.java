@@ -59,7 +59,7 @@ final class ReadModelConsistency {
     }
 
     /**
-     * Asserts that the event store holds the event of every acknowledged write. The store has no gaps in a lead's
+     * Asserts that the event store contains the event of every acknowledged write. The store has no gaps in a lead's
      * sequence numbers when the read models converged, so a last sequence at or past the version is enough.
      */
     void assertStored(List<WriteBurst.Acknowledged> writes) throws SQLException, IOException {
